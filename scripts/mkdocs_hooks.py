@@ -1,0 +1,44 @@
+"""MkDocs hook: the navigation comes from the folders, ordered and named from the pages' data.
+
+- top-level topic sections follow the order of data/topics.yml and take the title of their
+  index page (so they are named in the language being built);
+- questions inside a topic follow their source order (article, then question number).
+Nobody keeps a list of questions by hand.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qbank.pages import Page, split_front_matter  # noqa: E402
+from qbank.write import source_order  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _meta(item) -> dict:
+    path = Path(item.file.abs_src_path)
+    chinese = path.with_name(path.name.replace(".en.md", ".md"))  # order by the Chinese source
+    meta, _ = split_front_matter((chinese if chinese.exists() else path).read_text(encoding="utf-8"))
+    own, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return {**meta, "title": own.get("title", meta.get("title"))}
+
+
+def on_nav(nav, config, files):
+    topics = [t["id"] for t in yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))["topics"]]
+    rank = {topic: n for n, topic in enumerate(topics)}
+    sections = [item for item in nav.items if item.is_section]
+    for section in sections:
+        pages = [c for c in section.children if c.is_page]
+        index = next((p for p in pages if p.file.name == "index"), None)
+        if index is not None:
+            section.title = _meta(index).get("title", section.title)
+        questions = sorted((p for p in pages if p is not index), key=lambda p: source_order(Page(Path(), _meta(p), "")))
+        section.children = ([index] if index else []) + questions + [c for c in section.children if not c.is_page]
+    folder = {s: Path(s.children[0].file.src_uri).parts[0] if s.children and s.children[0].is_page else "" for s in sections}
+    nav.items = [i for i in nav.items if not i.is_section] + sorted(sections, key=lambda s: rank.get(folder[s], len(rank)))
+    return nav

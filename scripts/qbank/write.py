@@ -1,0 +1,158 @@
+"""Decide what to write, without ever overwriting a page that was edited after import.
+
+The manifest (data/imported.json) records, per page id, the hash of what the importer last wrote.
+A page whose text no longer has that hash was edited by someone: it is kept as it is.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import Catalogue
+from .classify import Taxonomy
+from .pages import Page, question_pages, split_front_matter
+from .render import (
+    english_titles,
+    render_home_topics,
+    render_question,
+    render_topic_index,
+    replace_home_topics,
+)
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Plan:
+    writes: dict[Path, str] = field(default_factory=dict)  # docs-relative path -> new text
+    status: dict[str, list[str]] = field(default_factory=dict)  # status -> paths or notes
+    manifest: dict[str, str] = field(default_factory=dict)
+
+    def note(self, status: str, item: str) -> None:
+        self.status.setdefault(status, []).append(item)
+
+
+def load_manifest(path: Path) -> dict[str, str]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def plan_import(cat: Catalogue, docs: Path, manifest: dict[str, str], taxonomy: Taxonomy) -> Plan:
+    plan = Plan(manifest=dict(manifest))
+    existing = {p.meta["id"]: p for p in question_pages(docs)}
+    by_id = {q.id: q for q in cat.questions}
+    for q in cat.questions:
+        text = render_question(q, [by_id[r] for r in q.related])
+        page = existing.get(q.id)
+        path = page.path if page else Path(q.path)
+        if page is None:
+            if q.id in manifest:
+                plan.note("skipped (deleted after import)", q.path)
+                continue
+            plan.writes[path] = text
+            plan.note("written", str(path))
+        else:
+            current = (docs / path).read_text(encoding="utf-8")
+            if current == text:
+                plan.note("unchanged", str(path))
+            elif manifest.get(q.id) == sha(current):
+                plan.writes[path] = text
+                plan.note("updated", str(path))
+            else:
+                plan.note("kept (edited after import)", str(path))
+                continue
+        plan.manifest[q.id] = sha(text)
+    plan_indexes(plan, docs, taxonomy, {q.id: q.title_en for q in cat.questions if q.title_en})
+    return plan
+
+
+def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str, str]) -> None:
+    """Topic index pages and the home page's topic list, from the pages as they will be."""
+    pages = {p.path: p for p in question_pages(docs)}
+    for path, text in plan.writes.items():
+        meta, body = split_front_matter(text)
+        pages[path] = Page(path, meta, body)
+    by_topic: dict[str, list[Page]] = {}
+    for page in sorted(pages.values(), key=source_order):
+        by_topic.setdefault(page.path.parent.name, []).append(page)
+    titles = english_titles(question_pages(docs, "en"), titles_en)
+    counts = {topic: len(items) for topic, items in by_topic.items()}
+    for topic_id, items in by_topic.items():
+        topic = taxonomy.get(topic_id)
+        for lang, name in (("zh", "index.md"), ("en", "index.en.md")):
+            plan_generated(plan, docs, Path(topic_id) / name, render_topic_index(topic, items, lang, titles))
+    for lang, name in (("zh", "index.md"), ("en", "index.en.md")):
+        path = docs / name
+        home = path.read_text(encoding="utf-8") if path.exists() else HOME_TEMPLATE[lang]
+        plan_generated(plan, docs, Path(name), replace_home_topics(home, render_home_topics(taxonomy, counts, lang), str(path)))
+
+
+def source_order(page: Page) -> tuple:
+    first = (page.meta.get("sources") or [{}])[0]
+    number = tuple(int(n) for n in str(first.get("number") or "0").split(".") if n.isdigit())
+    return (first.get("article", "~"), number, page.meta.get("id", ""))
+
+
+def plan_generated(plan: Plan, docs: Path, path: Path, text: str) -> None:
+    current = (docs / path).read_text(encoding="utf-8") if (docs / path).exists() else None
+    if current == text:
+        plan.note("unchanged", str(path))
+    else:
+        plan.writes[path] = text
+        plan.note("written" if current is None else "updated", str(path))
+
+
+def apply(plan: Plan, docs: Path, manifest_path: Path) -> None:
+    for path, text in plan.writes.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    manifest_text = json.dumps(dict(sorted(plan.manifest.items())), ensure_ascii=False, indent=1) + "\n"
+    if not manifest_path.exists() or manifest_path.read_text(encoding="utf-8") != manifest_text:
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest_path.write_text(manifest_text, encoding="utf-8")
+
+
+HOME_TEMPLATE = {
+    "zh": """---
+title: 大模型面试题库
+hide:
+  - navigation
+---
+
+# 大模型面试题库
+
+开放、免费、中英双语的大语言模型（LLM）与自然语言处理（NLP）面试题库：每道题一个页面，按主题浏览，可用中文或英文搜索。
+
+## 主题
+
+<!-- topics:start -->
+<!-- topics:end -->
+
+## 参与贡献
+
+发现错误或想补充新题？每个页面右上角都有编辑链接，欢迎提交 Pull Request。
+""",
+    "en": """---
+title: LLM Interview Questions
+hide:
+  - navigation
+---
+
+# LLM Interview Questions
+
+An open, free, bilingual bank of interview questions on large language models (LLMs) and natural language processing (NLP): one page per question, browsable by topic, searchable in Chinese and English.
+
+## Topics
+
+<!-- topics:start -->
+<!-- topics:end -->
+
+## Contributing
+
+Found a mistake or have a new question? Every page has an edit link at the top right; pull requests are welcome.
+""",
+}
