@@ -1,0 +1,31 @@
+# Two commands for a fresh machine:
+#   make serve   install everything, then serve the site at http://127.0.0.1:8000
+#   make test    install everything (Chromium included), then run every test
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup browser serve build test split bench
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+browser:  ## Debian's Chromium, for the browser tests
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+serve: setup
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
+split: setup  ## import sources/ into docs/ (see README)
+	$(PY) scripts/split_articles.py
+
+test: setup browser
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
