@@ -58,6 +58,8 @@ def report(articles: list[Article], cat: Catalogue, plan: Plan, seconds: float, 
         out.append(f"Pages {status}: {len(items)}")
         if status.startswith(("kept", "skipped")) or (status != "unchanged" and len(items) <= 20):
             out += [f"  - {item}" for item in items]
+    index = {s: len(plan.status.get(f"index {s}", [])) for s in ("written", "updated", "unchanged")}
+    out.append("Index pages (topic lists, home): " + ", ".join(f"{n} {s}" for s, n in index.items()))
     out += ["", f"Merged duplicates: {len(cat.merged)}"]
     for q in cat.merged:
         where = ", ".join(f"{o.article} #{o.number}" for o in q.occurrences)

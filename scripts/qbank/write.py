@@ -107,10 +107,10 @@ def source_order(page: Page) -> tuple:
 def plan_generated(plan: Plan, docs: Path, path: Path, text: str) -> None:
     current = (docs / path).read_text(encoding="utf-8") if (docs / path).exists() else None
     if current == text:
-        plan.note("unchanged", str(path))
+        plan.note("index unchanged", str(path))
     else:
         plan.writes[path] = text
-        plan.note("written" if current is None else "updated", str(path))
+        plan.note("index written" if current is None else "index updated", str(path))
 
 
 def apply(plan: Plan, docs: Path, manifest_path: Path) -> None:

@@ -1,0 +1,36 @@
+"""The built site: strict build, and a reader's path from the home page to an answer."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def heading(page, selector: str = "h1") -> str:
+    """A heading as a reader sees it, without the permalink sign."""
+    return page.locator(selector).first.inner_text().rstrip("¶").strip()
+
+
+def test_strict_build_has_a_page_per_question_in_both_languages(built_site):
+    # built_site builds with --strict: any warning fails the fixture
+    zh = [p for p in built_site.glob("*/*/index.html") if p.parts[-3] not in ("en", "assets", "search")]
+    en = list(built_site.glob("en/*/*/index.html"))
+    assert len(zh) == 180 and len(en) == 180
+
+
+def test_reader_opens_a_topic_then_a_question_and_reads_the_answer(page, site_url):
+    page.goto(site_url + "/")
+    assert heading(page) == "大模型面试题库"
+    card = page.locator(".grid.cards a", has_text="基础原理")
+    assert re.search(r"基础原理\s*·\s*\d+ 题", card.locator("xpath=../..").inner_text())
+    card.click()
+    page.wait_for_url("**/fundamentals/")
+    assert heading(page) == "基础原理"
+    page.locator("article table a", has_text="什么是注意力机制").click()
+    page.wait_for_url("**/fundamentals/attention-mechanism-explained/")
+    assert heading(page).startswith("什么是注意力机制")
+    answer = page.locator("h2#answer")
+    assert answer.is_visible() and heading(page, "h2#answer") == "答案"
+    assert "注意力机制" in page.locator("h2#answer + p").inner_text()
