@@ -66,7 +66,7 @@ class Vocabulary:
         self.titles = {normalise(k): v for k, v in titles.items()}
         glossary_path = data / "glossary.yml"
         glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8")) if glossary_path.exists() else []
-        self.terms = sorted({g["zh"] for g in glossary or []}, key=len, reverse=True)
+        self.terms = sorted({g["zh"] for g in glossary or []}, key=lambda t: (-len(t), t))
 
     def english(self, title: str) -> tuple[str, str] | None:
         """(English title, slug) for a known Chinese title."""

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Catalogue
 from .classify import Taxonomy
-from .pages import Page, question_pages, split_front_matter
+from .pages import Page, question_pages, split_front_matter, twin_path
 from .render import (
     english_titles,
     render_home_topics,
@@ -29,6 +30,7 @@ def sha(text: str) -> str:
 @dataclass
 class Plan:
     writes: dict[Path, str] = field(default_factory=dict)  # docs-relative path -> new text
+    deletes: list[Path] = field(default_factory=list)  # docs-relative paths (pages moved away)
     status: dict[str, list[str]] = field(default_factory=dict)  # status -> paths or notes
     manifest: dict[str, str] = field(default_factory=dict)
 
@@ -58,27 +60,43 @@ def plan_import(cat: Catalogue, docs: Path, manifest: dict[str, str], taxonomy: 
             current = (docs / path).read_text(encoding="utf-8")
             if current == text:
                 plan.note("unchanged", str(path))
-            elif manifest.get(q.id) == sha(current):
-                plan.writes[path] = text
-                plan.note("updated", str(path))
-            else:
+            elif manifest.get(q.id) != sha(current):
                 plan.note("kept (edited after import)", str(path))
                 continue
+            elif path != Path(q.path):
+                plan_move(plan, docs, path, Path(q.path), text)
+            else:
+                plan.writes[path] = text
+                plan.note("updated", str(path))
         plan.manifest[q.id] = sha(text)
     plan_indexes(plan, docs, taxonomy, {q.id: q.title_en for q in cat.questions if q.title_en})
     return plan
 
 
+def plan_move(plan: Plan, docs: Path, old: Path, new: Path, text: str) -> None:
+    """An unedited page whose topic changed moves to its new folder, with its English twin."""
+    plan.writes[new] = text
+    plan.deletes.append(old)
+    plan.note("moved", f"{old} -> {new}")
+    old_en, new_en = twin_path(old, "en"), twin_path(new, "en")
+    if (docs / old_en).exists():
+        twin = (docs / old_en).read_text(encoding="utf-8")
+        plan.writes[new_en] = re.sub(r"^topic: .*$", f"topic: {new.parent.name}", twin, count=1, flags=re.M)
+        plan.deletes.append(old_en)
+
+
 def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str, str]) -> None:
     """Topic index pages and the home page's topic list, from the pages as they will be."""
-    pages = {p.path: p for p in question_pages(docs)}
+    pages = {p.path: p for p in question_pages(docs) if p.path not in plan.deletes}
     for path, text in plan.writes.items():
+        if path.name.endswith(".en.md") or path.name.startswith("index."):
+            continue
         meta, body = split_front_matter(text)
         pages[path] = Page(path, meta, body)
     by_topic: dict[str, list[Page]] = {}
     for page in sorted(pages.values(), key=source_order):
         by_topic.setdefault(page.path.parent.name, []).append(page)
-    titles = english_titles(question_pages(docs, "en"), titles_en)
+    titles = english_titles([p for p in question_pages(docs, "en") if p.path not in plan.deletes], titles_en)
     counts = {topic: len(items) for topic, items in by_topic.items()}
     for topic_id, items in by_topic.items():
         topic = taxonomy.get(topic_id)
@@ -114,6 +132,8 @@ def plan_generated(plan: Plan, docs: Path, path: Path, text: str) -> None:
 
 
 def apply(plan: Plan, docs: Path, manifest_path: Path) -> None:
+    for path in plan.deletes:
+        (docs / path).unlink()
     for path, text in plan.writes.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

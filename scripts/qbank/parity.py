@@ -1,0 +1,117 @@
+"""Compare each English twin with its Chinese page: same data, same sections, same code.
+
+A twin records `source_hash`, the hash of the Chinese page it was translated from; a twin whose
+hash differs from the Chinese page today is outdated. `untranslated: true` marks a twin that
+only holds a copy of the Chinese text (it is listed, not counted as English).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pages import Page, dump_front_matter, question_pages, split_front_matter, twin_path
+
+SHARED_FIELDS = ("id", "topic", "type", "sources")
+SECTION_ID = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})([^\n]*)\n(.*?)^\1\2\s*$", re.M | re.S)
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+STRING = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
+COMMENT = re.compile(r"\s*(?:#|//).*$")
+
+
+@dataclass
+class Problem:
+    path: str
+    problem: str
+    fix: str
+    blocking: bool = True
+
+
+def source_hash(zh_text: str) -> str:
+    """Hash of what a translator translates: the title and the body (not topic or tags)."""
+    meta, body = split_front_matter(zh_text)
+    return hashlib.sha256(f"{meta.get('title')}\n{body}".encode("utf-8")).hexdigest()[:16]
+
+
+def code_blocks(body: str) -> list[tuple[str, list[str]]]:
+    return [(m.group(3).strip(), m.group(4).splitlines()) for m in FENCE.finditer(body)]
+
+
+def _without_prose(lines: list[str]) -> list[str]:
+    """Code lines without comments, every string literal emptied (multi-line ones too)."""
+    text = STRING.sub(lambda m: '""' + "\n" * m.group(0).count("\n"), "\n".join(lines))
+    return [COMMENT.sub("", line).rstrip() for line in text.split("\n")]
+
+
+def first_code_difference(zh: list[str], en: list[str]) -> int | None:
+    """1-based line where the code differs: lines without Chinese must be identical, and the
+    rest may differ only in comments and strings."""
+    for n, (a, b) in enumerate(zip(zh, en), 1):
+        if a != b and not CJK.search(a):
+            return n
+    for n, (a, b) in enumerate(zip(_without_prose(zh), _without_prose(en)), 1):
+        if a != b:
+            return n
+    return None
+
+
+def compare(zh: Page, zh_text: str, en: Page) -> list[str]:
+    """What differs between a Chinese page and its English twin (empty when in parity)."""
+    issues = [f"front matter `{k}` differs" for k in SHARED_FIELDS if zh.meta.get(k) != en.meta.get(k)]
+    zh_ids, en_ids = SECTION_ID.findall(zh.body), SECTION_ID.findall(en.body)
+    if zh_ids != en_ids:
+        issues.append(f"section ids differ: {zh_ids} vs {en_ids}")
+    zh_code, en_code = code_blocks(zh.body), code_blocks(en.body)
+    if len(zh_code) != len(en_code):
+        issues.append(f"{len(zh_code)} code blocks in Chinese, {len(en_code)} in English")
+    for n, ((zl, zc), (el, ec)) in enumerate(zip(zh_code, en_code), 1):
+        if zl != el or len(zc) != len(ec):
+            issues.append(f"code block {n}: language or line count differs")
+            continue
+        line = first_code_difference(zc, ec)
+        if line:
+            issues.append(f"code block {n}: line {line} differs beyond comments and strings")
+    if en.meta.get("source_hash") != source_hash(zh_text):
+        issues.append("outdated: the Chinese page changed since this translation (or no source_hash)")
+    return issues
+
+
+def check(docs: Path) -> tuple[list[Problem], int]:
+    """Problems of every twin, and how many pages are really translated."""
+    problems, translated = [], 0
+    for zh in question_pages(docs):
+        en_path = docs / twin_path(zh.path, "en")
+        if not en_path.exists():
+            problems.append(Problem(str(zh.path), "no English twin", f"create {twin_path(zh.path, 'en')} (scripts/new_question.py makes one)"))
+            continue
+        zh_text = (docs / zh.path).read_text(encoding="utf-8")
+        meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
+        en = Page(twin_path(zh.path, "en"), meta, body)
+        if meta.get("untranslated"):
+            problems.append(Problem(str(en.path), "not translated yet", "translate it, then run check_parity.py --stamp on it", False))
+            continue
+        issues = compare(zh, zh_text, en)
+        for issue in issues:
+            fix = "translate the change, then --stamp the twin" if issue.startswith("outdated") else "make the twin match the Chinese structure"
+            problems.append(Problem(str(en.path), issue, fix))
+        translated += not issues
+    return problems, translated
+
+
+def stamp(docs: Path, en_path: Path) -> bool:
+    """Record the Chinese page's current hash in a twin; False if the twin is not in parity."""
+    zh_path = en_path.with_name(en_path.name.replace(".en.md", ".md"))
+    zh_text = zh_path.read_text(encoding="utf-8")
+    zh_meta, zh_body = split_front_matter(zh_text)
+    if "id" not in zh_meta:
+        return False  # not a question page (topic index, home)
+    meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
+    meta = {**meta, "source_hash": source_hash(zh_text)}
+    meta.pop("untranslated", None)
+    en = Page(en_path.relative_to(docs), meta, body)
+    if compare(Page(zh_path.relative_to(docs), zh_meta, zh_body), zh_text, en):
+        return False
+    en_path.write_text(dump_front_matter(meta) + body, encoding="utf-8")
+    return True
