@@ -153,7 +153,7 @@ hide:
 
 # 大模型面试题库
 
-开放、免费、中英双语的大语言模型（LLM）与自然语言处理（NLP）面试题库：每道题一个页面，按主题浏览，可用中文或英文搜索。
+开放、免费、中英双语的大语言模型（LLM）与自然语言处理（NLP）面试题库：每道题一个页面，按主题浏览，可用中文或英文搜索。中英文术语对照见[术语表](glossary.md)。
 
 ## 主题
 
@@ -172,7 +172,7 @@ hide:
 
 # LLM Interview Questions
 
-An open, free, bilingual bank of interview questions on large language models (LLMs) and natural language processing (NLP): one page per question, browsable by topic, searchable in Chinese and English.
+An open, free, bilingual bank of interview questions on large language models (LLMs) and natural language processing (NLP): one page per question, browsable by topic, searchable in Chinese and English. The Chinese–English terms we use are listed in the [glossary](glossary.md).
 
 ## Topics
 

@@ -1,0 +1,48 @@
+"""MkDocs hook: render the glossary page from data/glossary.yml, in the page's language.
+
+A page with `glossary: true` in its front matter gets the `<!-- glossary -->` marker replaced by
+one table per category. The data file stays the single source for translators, search and checks.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MARKER = "<!-- glossary -->"
+TOOLING = {"zh": "工具与平台", "en": "Tools & platforms"}
+
+
+def _categories(lang: str) -> dict[str, str]:
+    topics = yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))["topics"]
+    return {**{t["id"]: t[lang] for t in topics}, "tooling": TOOLING[lang]}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render(entries: list[dict], lang: str) -> str:
+    names = _categories(lang)
+    head = ("| 中文 | English | 缩写 | 同义词与变体 |" if lang == "zh" else "| English | 中文 | Abbr. | Synonyms and variants |")
+    out = []
+    for category, name in names.items():
+        rows = [e for e in entries if e["category"] == category]
+        if not rows:
+            continue
+        out += [f"## {name} {{#{category}}}", "", head, "|---|---|---|---|"]
+        for e in sorted(rows, key=lambda e: e["en"].lower()):
+            alt = ", ".join([*e.get("zh_alt", []), *e.get("en_alt", [])])
+            first, second = (e["zh"], e["en"]) if lang == "zh" else (e["en"], e["zh"])
+            out.append(f"| {_cell(first)} | {_cell(second)} | {_cell(e.get('abbr', ''))} | {_cell(alt)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.meta.get("glossary") or MARKER not in markdown:
+        return markdown
+    entries = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    lang = "en" if page.file.src_uri.endswith(".en.md") or getattr(page.file, "locale", "zh") == "en" else "zh"
+    return markdown.replace(MARKER, render(entries, lang))
