@@ -305,3 +305,95 @@ def test_taxonomy_puts_a_question_in_one_topic_or_the_fallback():
     assert taxonomy.topic_for("实现一个基于 BERT 的问答系统").id == "coding"
     assert taxonomy.topic_for("如何使用模型剪枝（Model Pruning）来优化大语言模型？").id == "inference"
     assert taxonomy.topic_for("蛋白质折叠").id == taxonomy.fallback.id == "uncategorized"
+
+
+UNSEEN = """# 某篇新文章
+
+这是一段引言。
+
+## 第一部分 基础
+
+### Q1: 什么是 C#？
+
+**Answer:** 一种语言。
+
+### 问题 2：什么是注意力？
+
+答：注意力是一种机制。
+
+$$
+a = \\operatorname{softmax}(QK^T)
+$$
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+> 引用
+
+<!-- 注释 -->
+
+![图](x.png)
+
+**Explanation**： 解释。
+
+### (3) 解释 BERT
+
+**代码：**
+
+~~~js
+// 注释
+```
+~~~
+
+#### 第4题 如何微调？
+
+- 参考答案：微调即……
+
+## 1、为什么需要位置编码？
+
+分析：因为自注意力本身不区分顺序。
+
+**蛋白质折叠预测会被大模型改变吗？**
+
+题目：请谈谈你的看法。
+
+## 结语
+
+谢谢阅读。
+"""
+
+
+def test_unseen_shapes_numbering_labels_and_blocks():
+    article = parse_article("new.md", UNSEEN)
+    assert [(o.number, o.title) for o in article.occurrences] == [
+        ("1", "什么是 C#？"), ("2", "什么是注意力？"), ("3", "解释 BERT"), ("4", "如何微调？"),
+        ("1", "为什么需要位置编码？"), ("", "蛋白质折叠预测会被大模型改变吗？"),
+    ]
+    c_sharp, attention, bert, finetune, position, open_question = article.occurrences
+    assert c_sharp.section_text("answer") == "一种语言。"
+    answer = attention.section_text("answer")
+    for kept in ("$$\na = \\operatorname{softmax}(QK^T)\n$$", "| 1 | 2 |", "> 引用", "<!-- 注释 -->", "![图](x.png)"):
+        assert kept in answer
+    assert attention.section_text("analysis") == "解释。"
+    assert bert.section_text("code") == "~~~js\n// 注释\n```\n~~~"
+    assert finetune.section_text("answer") == "微调即……"
+    assert position.section_text("analysis").startswith("因为自注意力")
+    assert open_question.section_text("question") == "请谈谈你的看法。"
+    assert {d.text: d.reason for d in article.dropped} == {
+        "# 某篇新文章": "section heading", "这是一段引言。": "text of section '某篇新文章'",
+        "## 第一部分 基础": "section heading", "## 结语": "section heading", "谢谢阅读。": "text of section '结语'",
+    }
+
+
+def test_unmatched_question_goes_to_the_fallback_topic_and_is_reported(tmp_path, capsys):
+    import split_articles
+
+    article = tmp_path / "new.md"
+    article.write_text(UNSEEN, encoding="utf-8")
+    assert split_articles.main([str(article), "--docs", str(tmp_path / "docs"), "--manifest", str(tmp_path / "m.json")]) == 0
+    report = capsys.readouterr().out
+    assert "No topic rule matched (put in 'uncategorized'" in report
+    assert "uncategorized/" in report and "蛋白质折叠预测会被大模型改变吗？" in report
+    assert (tmp_path / "docs/uncategorized/index.md").exists()
+    assert "Time: " in report

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .model import Article, Dropped, InputError, Occurrence
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 BOLD_LINE = re.compile(r"^\*\*(?P<t>[^*].*?)\*\*\s*$")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 ARTIFACT = re.compile(r"<\|(?:endoftext|im_end|im_start|eot_id|end)\|>")
