@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser serve build test split bench
+.PHONY: setup browser serve build test split bench check
 
 setup: $(VENV)/.installed
 
@@ -29,3 +29,6 @@ split: setup  ## import sources/ into docs/ (see README)
 
 test: setup browser
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
+	$(PY) scripts/check_content.py

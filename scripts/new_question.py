@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Start a new question: its Chinese page, its English twin (marked untranslated) and the topic index.
+
+    python scripts/new_question.py --topic fundamentals --title "什么是位置编码？" \
+        --title-en "What is positional encoding?"
+
+Refuses, writing nothing, a title that already exists anywhere and an unknown topic.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qbank.check import TYPES  # noqa: E402
+from qbank.classify import Taxonomy  # noqa: E402
+from qbank.scaffold import ScaffoldError, new_question  # noqa: E402
+from qbank.write import regenerate_indexes  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topic", required=True, help="topic id of data/topics.yml, e.g. fundamentals")
+    parser.add_argument("--title", required=True, help="the question in Chinese")
+    parser.add_argument("--title-en", help="the question in English (gives the page its URL slug)")
+    parser.add_argument("--type", choices=TYPES, help="question type (default: guessed from the title)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="site source folder (default: docs/)")
+    parser.add_argument("--manifest", type=Path, default=ROOT / "data" / "imported.json", help="import manifest")
+    args = parser.parse_args(argv)
+    taxonomy = Taxonomy()
+    try:
+        pages = new_question(args.docs, taxonomy, args.topic, args.title, args.title_en, args.type)
+        if clash := [str(args.docs / p) for p in pages if (args.docs / p).exists()]:
+            raise ScaffoldError(f"{', '.join(clash)} already exists")
+    except ScaffoldError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for path, text in pages.items():
+        (args.docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (args.docs / path).write_text(text, encoding="utf-8")
+    plan = regenerate_indexes(args.docs, taxonomy, args.manifest)
+    print("Created:")
+    print("".join(f"  {args.docs / p}\n" for p in pages), end="")
+    print("Updated:")
+    print("".join(f"  {args.docs / p}\n" for p in plan.writes), end="")
+    first = args.docs / next(iter(pages))
+    print(f"\nNext: write the sections of {first}, then run 'make check' (see CONTRIBUTING.md).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
