@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.stamp:
         refused = [p for p in args.stamp if not stamp(docs, p.resolve())]
         for p in refused:
-            print(f"{p}: not stamped: not in parity with its Chinese page (run without --stamp to see why)", file=sys.stderr)
+            print(f"{p}: not stamped: not in parity with its Chinese page (run without --stamp to see why)",
+                  file=sys.stderr)
         return 1 if refused else 0
     problems, translated = check(docs)
     blocking = [p for p in problems if p.blocking]

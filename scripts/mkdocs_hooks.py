@@ -39,6 +39,10 @@ def on_nav(nav, config, files):
             section.title = _meta(index).get("title", section.title)
         questions = sorted((p for p in pages if p is not index), key=lambda p: source_order(Page(Path(), _meta(p), "")))
         section.children = ([index] if index else []) + questions + [c for c in section.children if not c.is_page]
-    folder = {s: Path(s.children[0].file.src_uri).parts[0] if s.children and s.children[0].is_page else "" for s in sections}
-    nav.items = [i for i in nav.items if not i.is_section] + sorted(sections, key=lambda s: rank.get(folder[s], len(rank)))
+    def topic_rank(section) -> int:
+        first = section.children[0] if section.children else None
+        folder = Path(first.file.src_uri).parts[0] if first is not None and first.is_page else ""
+        return rank.get(folder, len(rank))
+
+    nav.items = [i for i in nav.items if not i.is_section] + sorted(sections, key=topic_rank)
     return nav

@@ -53,7 +53,9 @@ def report(articles: list[Article], cat: Catalogue, plan: Plan, seconds: float, 
         out.append(f"- {a.name}: {a.line_count} lines, {len(a.occurrences)} questions, {len(a.dropped)} lines dropped")
     total = sum(len(a.occurrences) for a in articles)
     out += ["", f"Questions found: {total} occurrences -> {len(cat.questions)} pages", ""]
-    for status in ("written", "updated", "moved", "unchanged", "kept (edited after import)", "skipped (deleted after import)"):
+    statuses = ("written", "updated", "moved", "unchanged", "kept (edited after import)",
+                "skipped (deleted after import)")
+    for status in statuses:
         items = plan.status.get(status, [])
         out.append(f"Pages {status}: {len(items)}")
         if status.startswith(("kept", "skipped")) or (status != "unchanged" and len(items) <= 20):

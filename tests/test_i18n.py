@@ -68,7 +68,8 @@ def test_code_may_differ_only_in_comments_and_strings_of_chinese_lines():
 
 def test_a_changed_chinese_page_makes_its_twin_outdated_until_stamped(docs_copy):
     edit(docs_copy / f"{PAIR}.md", "编写一个简单的基于 T5 的文本生成模型。", "编写一个基于 T5 的文本生成模型。")
-    assert problems_of(docs_copy) == [f"{PAIR}.en.md: outdated: the Chinese page changed since this translation (or no source_hash)"]
+    outdated = "outdated: the Chinese page changed since this translation (or no source_hash)"
+    assert problems_of(docs_copy) == [f"{PAIR}.en.md: {outdated}"]
     assert stamp(docs_copy, docs_copy / f"{PAIR}.en.md")
     assert problems_of(docs_copy) == []
 

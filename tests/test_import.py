@@ -13,7 +13,8 @@ from conftest import SOURCES
 from qbank.pages import question_pages, split_front_matter
 from qbank.parse import parse_article
 
-FILLER = ["<|endoftext|>", "更多内容", "希望这些内容对您有所帮助", "希望本文对您有所帮助", "-----", "继续补充更多面试题",
+FILLER = ["<|endoftext|>", "更多内容", "希望这些内容对您有所帮助", "希望本文对您有所帮助", "-----",
+          "继续补充更多面试题",
           "由于篇幅限制", "以下是对上述面试题", "在大语言模型（LLM）相关的面试中"]
 
 
@@ -118,7 +119,8 @@ def test_unedited_page_follows_its_source_and_deleted_page_stays_deleted(tmp_pat
     deleted = by_id(tmp_path / "docs", "llm-ethical-issues-and-solutions")
     deleted.unlink()
     article = sources / "001_0a21d9ce121fd64b.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("ROUGE 和 BLEU 评分则分别", "ROUGE 与 BLEU 分别"), encoding="utf-8")
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("ROUGE 和 BLEU 评分则分别", "ROUGE 与 BLEU 分别"), encoding="utf-8")
     capsys.readouterr()
     assert run(tmp_path, *articles) == 0
     report = capsys.readouterr().out

@@ -25,7 +25,10 @@ def _cell(text: str) -> str:
 
 def render(entries: list[dict], lang: str) -> str:
     names = _categories(lang)
-    head = ("| 中文 | English | 缩写 | 同义词与变体 |" if lang == "zh" else "| English | 中文 | Abbr. | Synonyms and variants |")
+    head = {
+        "zh": "| 中文 | English | 缩写 | 同义词与变体 |",
+        "en": "| English | 中文 | Abbr. | Synonyms and variants |",
+    }[lang]
     out = []
     for category, name in names.items():
         rows = [e for e in entries if e["category"] == category]

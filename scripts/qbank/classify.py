@@ -19,6 +19,8 @@ TYPE_RULES = [
     ("open-ended", re.compile(r"讨论|预测|如何看待|谈谈|展望|前景|趋势|影响")),
 ]
 DEFAULT_TYPE = "concept"  # 什么是…, 解释…, 介绍…, 如何…
+MODELS = "BERT|RoBERTa|Transformer|GAN|VAE|RNN|LSTM|CNN|WaveNet"
+MODEL_NAME = re.compile(rf"(?<![A-Za-z])(?:[A-Z][A-Za-z]*-?\d+|{MODELS})(?![A-Za-z])")  # GPT-3, T5, BERT
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class Vocabulary:
             if term in rest:
                 found.append(term)
                 rest = rest.replace(term, " ")
-        found += re.findall(r"(?<![A-Za-z])(?:[A-Z][A-Za-z]*-?\d+|BERT|RoBERTa|Transformer|GAN|VAE|RNN|LSTM|CNN|WaveNet)(?![A-Za-z])", title)
+        found += MODEL_NAME.findall(title)
         return list(dict.fromkeys(found))
 
 

@@ -84,17 +84,20 @@ def check(docs: Path) -> tuple[list[Problem], int]:
     for zh in question_pages(docs):
         en_path = docs / twin_path(zh.path, "en")
         if not en_path.exists():
-            problems.append(Problem(str(zh.path), "no English twin", f"create {twin_path(zh.path, 'en')} (scripts/new_question.py makes one)"))
+            fix = f"create {twin_path(zh.path, 'en')} (scripts/new_question.py makes one)"
+            problems.append(Problem(str(zh.path), "no English twin", fix))
             continue
         zh_text = (docs / zh.path).read_text(encoding="utf-8")
         meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
         en = Page(twin_path(zh.path, "en"), meta, body)
         if meta.get("untranslated"):
-            problems.append(Problem(str(en.path), "not translated yet", "translate it, then run check_parity.py --stamp on it", False))
+            fix = "translate it, then run check_parity.py --stamp on it"
+            problems.append(Problem(str(en.path), "not translated yet", fix, blocking=False))
             continue
         issues = compare(zh, zh_text, en)
         for issue in issues:
-            fix = "translate the change, then --stamp the twin" if issue.startswith("outdated") else "make the twin match the Chinese structure"
+            outdated = issue.startswith("outdated")
+            fix = "translate the change, then --stamp the twin" if outdated else "match the Chinese structure"
             problems.append(Problem(str(en.path), issue, fix))
         translated += not issues
     return problems, translated

@@ -35,7 +35,8 @@ NUMBER = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|问题\s*(?P<b>\d+)|[Qq](?P<c>\d+)|[(（](?P<d>\d+)[)）]"
     r"|(?P<e>\d+(?:\.\d+)*)(?=[.、:：)）\s]))\s*[.、:：)）]?\s*"
 )
-SECTION_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+\s*[、.．]|第\s*[一二三四五六七八九十百\d]+\s*(?:部分|章|节|篇))")
+CN_NUMBER = "[一二三四五六七八九十百]"
+SECTION_PREFIX = re.compile(rf"^(?:{CN_NUMBER}+\s*[、.．]|第\s*(?:{CN_NUMBER}|\d)+\s*(?:部分|章|节|篇))")
 FILLER_TITLE = re.compile(r"^(?:总结|小结|结语|结论|参考资料|参考文献|更多内容|附录)\s*[:：]?\s*$")
 QUESTION_START = re.compile(r"^(?:什么是|如何|为什么|为何|怎样|请|解释|简述|实现|设计|比较|讨论|描述|介绍)")
 CLOSING = re.compile(r"^(?:通过(?:上述|以上|本文)|总之|综上|希望(?:本文|这些|以上))|希望.{0,30}(?:帮助|有所收获)")
@@ -202,7 +203,8 @@ def parse_article(name: str, text: str) -> Article:
     for occ in occurrences:
         dropped.extend(drop_closing_remark(occ, lines))
     if not occurrences:
-        raise InputError(name, 1, "no question found: expected headings like '#### 1. 什么是…？' or bold lines '**1. …**'")
+        hint = "expected headings like '#### 1. 什么是…？' or bold lines '**1. …**'"
+        raise InputError(name, 1, f"no question found: {hint}")
     dropped.sort(key=lambda d: d.line)
     return Article(name, occurrences, dropped, len(lines))
 

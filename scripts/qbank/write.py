@@ -23,6 +23,9 @@ from .render import (
 )
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # a new docs folder starts from these home pages
+
+
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -104,8 +107,9 @@ def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str
             plan_generated(plan, docs, Path(topic_id) / name, render_topic_index(topic, items, lang, titles))
     for lang, name in (("zh", "index.md"), ("en", "index.en.md")):
         path = docs / name
-        home = path.read_text(encoding="utf-8") if path.exists() else HOME_TEMPLATE[lang]
-        plan_generated(plan, docs, Path(name), replace_home_topics(home, render_home_topics(taxonomy, counts, lang), str(path)))
+        home = path.read_text(encoding="utf-8") if path.exists() else (TEMPLATES / f"home.{lang}.md").read_text("utf-8")
+        block = render_home_topics(taxonomy, counts, lang)
+        plan_generated(plan, docs, Path(name), replace_home_topics(home, block, str(path)))
 
 
 def regenerate_indexes(docs: Path, taxonomy: Taxonomy, manifest_path: Path) -> Plan:
@@ -142,45 +146,3 @@ def apply(plan: Plan, docs: Path, manifest_path: Path) -> None:
     if not manifest_path.exists() or manifest_path.read_text(encoding="utf-8") != manifest_text:
         manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest_path.write_text(manifest_text, encoding="utf-8")
-
-
-HOME_TEMPLATE = {
-    "zh": """---
-title: 大模型面试题库
-hide:
-  - navigation
----
-
-# 大模型面试题库
-
-开放、免费、中英双语的大语言模型（LLM）与自然语言处理（NLP）面试题库：每道题一个页面，按主题浏览，可用中文或英文搜索。中英文术语对照见[术语表](glossary.md)。
-
-## 主题
-
-<!-- topics:start -->
-<!-- topics:end -->
-
-## 参与贡献
-
-发现错误或想补充新题？每个页面右上角都有编辑链接，欢迎提交 Pull Request。
-""",
-    "en": """---
-title: LLM Interview Questions
-hide:
-  - navigation
----
-
-# LLM Interview Questions
-
-An open, free, bilingual bank of interview questions on large language models (LLMs) and natural language processing (NLP): one page per question, browsable by topic, searchable in Chinese and English. The Chinese–English terms we use are listed in the [glossary](glossary.md).
-
-## Topics
-
-<!-- topics:start -->
-<!-- topics:end -->
-
-## Contributing
-
-Found a mistake or have a new question? Every page has an edit link at the top right; pull requests are welcome.
-""",
-}
