@@ -32,3 +32,7 @@ test: setup browser
 
 check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
 	$(PY) scripts/check_content.py
+
+bench: setup browser  ## quality budget figures (build, page weight, Lighthouse, serve reload): see benchmarks.md
+	npm ci --no-audit --no-fund
+	NO_MKDOCS_2_WARNING=1 $(PY) scripts/benchmark.py

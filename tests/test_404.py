@@ -1,0 +1,70 @@
+"""One 404 page for both languages, as a static host (GitHub Pages) serves it for any missing URL."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Like GitHub Pages: a missing path gets /404.html with status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def pages_url(built_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_PagesHandler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_the_built_404_page_is_bilingual_whichever_language_wrote_it_last(built_site):
+    assert not (built_site / "en" / "404.html").exists()
+    text = (built_site / "404.html").read_text(encoding="utf-8")
+    for words in ("页面不存在", "返回中文首页", "Page not found", "Go to the English home page", 'name="robots"'):
+        assert words in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("link,home,language",
+                         [("返回中文首页", "/", "zh"), ("Go to the English home page", "/en/", "en")])
+def test_a_missing_url_shows_both_languages_and_links_to_both_homes(page, pages_url, link, home, language):
+    missing, failed = pages_url + "/fundamentals/no-such-question/", []
+    page.on("response", lambda r: r.status >= 400 and r.url != missing and failed.append(r.url))
+    response = page.goto(missing, wait_until="networkidle")
+    assert response.status == 404
+    assert failed == [], f"the 404 page's own files must load from any depth: {failed}"
+    assert "页面不存在" in page.title() and "Page not found" in page.title()
+    content = page.locator("article")
+    assert content.get_by_role("heading", name="页面不存在").is_visible()
+    assert content.get_by_role("heading", name="Page not found").is_visible()
+    zh_link = content.get_by_role("link", name="返回中文首页")
+    en_link = content.get_by_role("link", name="Go to the English home page")
+    assert zh_link.is_visible() and en_link.is_visible()
+    assert content.locator("[lang=zh]").get_by_text("你要找的页面不存在").is_visible()
+    assert content.locator("[lang=en]").get_by_text("does not exist").is_visible()
+
+    content.get_by_role("link", name=link).click()
+    page.wait_for_load_state()
+    assert page.url == pages_url + home
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.locator("article h1").is_visible()
