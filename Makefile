@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser serve build test split bench check
+.PHONY: setup browser serve build test split bench check bench-search
 
 setup: $(VENV)/.installed
 
@@ -36,3 +36,6 @@ check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
 bench: setup browser  ## quality budget figures (build, page weight, Lighthouse, serve reload): see benchmarks.md
 	npm ci --no-audit --no-fund
 	NO_MKDOCS_2_WARNING=1 $(PY) scripts/benchmark.py
+
+bench-search: setup browser  ## search quality and speed per language (design/search.md)
+	NO_MKDOCS_2_WARNING=1 $(PY) scripts/bench_search.py

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Benchmark the site search: type each query of tests/search_queries.yml into the built site's search
+box in Chromium, and print recall@5, MRR, empty results, foreign-language results and median latency
+per language, then the queries that missed.
+
+    .venv/bin/python scripts/bench_search.py                 # build into a temp dir, then measure
+    .venv/bin/python scripts/bench_search.py --site /tmp/s-site --lang zh -v
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+from sitesearch.metrics import score, summary
+from sitesearch.searchbox import SearchBox
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+HOME = {"zh": "/", "en": "/en/"}
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=ROOT, env=env, check=True)
+
+
+def serve(site: Path) -> str:
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def measure(url: str, queries: dict, langs: list[str], verbose: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+    report = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang in langs:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            box = SearchBox(page).open(url + HOME[lang])
+            rows = []
+            for q in queries[lang]:
+                result = box.search(q["q"])
+                rows.append(score(q["q"], q["expect"], result.paths, lang, result.latency_ms))
+            report[lang] = summary(rows)
+            for r in rows:
+                if verbose or r.recall < 1 or r.foreign or not r.found:
+                    print(f"  {lang} {r.query!r}: recall {r.recall:.2f} rr {r.reciprocal_rank:.2f} foreign {r.foreign} "
+                          f"top5 {r.found[:5]} expect {r.expect}", file=sys.stderr)
+            page.close()
+        browser.close()
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temp dir)")
+    parser.add_argument("--queries", type=Path, default=ROOT / "tests" / "search_queries.yml")
+    parser.add_argument("--lang", action="append", choices=sorted(HOME), help="only this language (repeatable)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every query, not only the misses")
+    args = parser.parse_args(argv)
+    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(site)
+        report = measure(serve(site), queries, args.lang or sorted(HOME, reverse=True), args.verbose)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""MkDocs hook: a search index per language that knows the domain's words (design/search.md).
+
+- on_page_markdown: pages that are not questions get a lower search boost;
+- on_config: jieba learns the domain dictionary (the glossary's Chinese terms and the terms the titles
+  explain), so Material's search plugin keeps 多模态 or 自注意力机制 whole when it segments the pages;
+- on_post_build, after mkdocs-static-i18n has written one index for all languages: one index per
+  language (search/zh.json, search/en.json), whose page entries carry the glossary synonyms and inner
+  words of what they talk about (sitesearch.index); search/search_index.json, which Material's page
+  script loads on every page, keeps its settings and no pages.
+
+overrides/partials/search-worker.html starts overrides/assets/javascripts/search/worker.js with the
+index of the page's language; the worker segments queries against the same vocabulary.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import jieba
+import yaml
+from mkdocs import plugins
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from qbank.pages import split_front_matter  # noqa: E402
+from sitesearch import index as search_index  # noqa: E402
+from sitesearch.lexicon import concepts, domain_words  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+OTHER_PAGES_BOOST = 0.1
+_state = {"concepts": [], "words": set()}
+
+
+def on_config(config):
+    glossary = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
+    titles = [split_front_matter(p.read_text(encoding="utf-8"))[0].get("title", "")
+              for p in sorted(Path(config.docs_dir).rglob("*.md"))]
+    if _state.get("source") == (glossary, titles):  # mkdocs-static-i18n configures each language
+        return
+    _state["source"] = (glossary, titles)
+    _state["concepts"] = concepts(yaml.safe_load(glossary))
+    _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut)
+    for word in sorted(_state["words"]):
+        jieba.add_word(word)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Question pages (those with an id) rank above the home, topic and glossary pages."""
+    if "id" not in page.meta:
+        page.meta["search"] = {"boost": OTHER_PAGES_BOOST, **(page.meta.get("search") or {})}
+    return markdown
+
+
+def _is_word(text: str) -> bool:
+    return jieba.dt.FREQ.get(text, 0) > 0 or text in _state["words"]
+
+
+def _languages(config) -> dict[str, str]:
+    """{locale: folder of its pages in the site ('' for the default language)}"""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {config.theme.get("language", "en"): ""}
+    return {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages if lang.build}
+
+
+@plugins.event_priority(-150)  # after mkdocs-static-i18n (-100) has written the index of every language
+def on_post_build(config):
+    folder = Path(config.site_dir) / "search"
+    combined = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    languages = _languages(config)
+    docs = search_index.split_languages(combined["docs"], languages)
+    if not all(docs.values()):  # a language's own build, before mkdocs-static-i18n joins them
+        return
+    files = {"search_index.json": {"config": combined["config"], "docs": []}}  # settings for the page script
+    for lang in languages:
+        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word)
+        files[f"{lang}.json"] = search_index.language_index(combined, pages)
+    for name, data in files.items():
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

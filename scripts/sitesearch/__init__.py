@@ -1,0 +1,1 @@
+"""Site search: the index the search box reads, and tools that measure it (see design/search.md)."""

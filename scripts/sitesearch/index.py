@@ -1,0 +1,82 @@
+"""One search index per language, each page carrying the other names of what it talks about.
+
+Input is Material's search index (its `docs` are one entry per page, then one per section, with the
+Chinese already segmented by jieba and joined by U+200B).  Output is one index per language, in which
+every page entry has two more fields, searched but never shown:
+
+- ``title_terms``: the names of the concepts its title names, and the words inside its title's compound
+  terms (a page titled 模型蒸馏 is found first by 知识蒸馏, knowledge distillation, KD and 蒸馏);
+- ``text_terms``: the same for the rest of the page.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from .lexicon import HAN, Concept, found_in, inner_words
+
+# Field boosts: a title hit ranks first, then the title's synonyms, then tags, then the text.
+FIELDS = {
+    "title": {"boost": 1000.0},
+    "title_terms": {"boost": 300.0},
+    "tags": {"boost": 100.0},
+    "text": {"boost": 1.0},
+    "text_terms": {"boost": 1.0},
+}
+
+_CODE_BLOCK = re.compile(r"<pre>.*?</pre>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPLIT = re.compile(r"[\s\u200b]+")
+
+
+def plain(markup: str) -> str:
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+def split_languages(docs: list[dict], prefixes: dict[str, str]) -> dict[str, list[dict]]:
+    """{language: its docs}; a language's pages live under its prefix ('' for the default language)."""
+    def language(doc):
+        return max((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)),
+                   key=lambda lang: len(prefixes[lang]))
+    out = {lang: [] for lang in prefixes}
+    for doc in docs:
+        out[language(doc)].append(doc)
+    return out
+
+
+def pages(docs: list[dict]) -> dict[str, list[dict]]:
+    """Docs grouped by page, the page entry first (Material writes it before its sections)."""
+    grouped = defaultdict(list)
+    for doc in docs:
+        grouped[doc["location"].split("#", 1)[0]].append(doc)
+    return grouped
+
+
+def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Callable[[str], bool]) -> list[str]:
+    """Other names of the concepts `prose` names, and the inner words of the Chinese tokens of `segmented`."""
+    out = [name for concept in found_in(prose, concepts) for name in concept.names]
+    tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
+    out += [word for token in tokens for word in inner_words(token, is_word)]
+    return list(dict.fromkeys(out))
+
+
+def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool]) -> list[dict]:
+    """Give every page entry its title_terms and text_terms fields (in place)."""
+    for entries in pages(docs).values():
+        page, title = entries[0], plain(entries[0]["title"])
+        tags = " ".join(page.get("tags", []))
+        text = " ".join(plain(e["text"]) for e in entries) + " " + tags
+        prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries) + " " + tags
+        on_title = terms(title, title.replace("\u200b", ""), concepts, is_word)
+        in_title = set(on_title) | {t.lower() for t in _SPLIT.split(title)}
+        page["title_terms"] = "\u200b".join(on_title)
+        page["text_terms"] = "\u200b".join(t for t in terms(text, prose.replace("\u200b", ""), concepts, is_word)
+                                           if t not in in_title)
+    return docs
+
+
+def language_index(index: dict, docs: list[dict]) -> dict:
+    """Material's index for one language: its docs, and the field boosts above."""
+    return {"config": {**index["config"], "fields": FIELDS}, "docs": docs}

@@ -1,0 +1,63 @@
+"""Site search, as a reader uses it: type into the search box, read and follow the results.
+
+The queries marked `ci: true` in tests/search_queries.yml run here; scripts/bench_search.py runs all.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+from sitesearch.metrics import is_language, page_id
+from sitesearch.searchbox import SearchBox
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+HOME = {"zh": "/", "en": "/en/"}
+MAX_INDEX_BYTES = 150_000  # gzipped, per language
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_finds_the_questions_in_the_language_of_the_site(page, site_url, lang):
+    box = SearchBox(page).open(site_url + HOME[lang])
+    for q in (q for q in QUERIES[lang] if q.get("ci")):
+        result = box.search(q["q"])
+        found = [page_id(p) for p in result.paths]
+        assert found, f"{q['q']!r}: no result"
+        assert all(is_language(p, lang) for p in result.paths), f"{q['q']!r}: {result.paths}"
+        assert set(q["expect"][:5]) <= set(found[:5]), f"{q['q']!r}: top 5 {found[:5]}, expected {q['expect']}"
+        if q.get("first"):
+            assert found[0] == q["expect"][0], f"{q['q']!r}: first {found[0]}, expected {q['expect'][0]}"
+
+
+@pytest.mark.browser
+def test_reader_types_a_term_and_opens_the_first_result_with_the_keyboard(page, site_url):
+    box = SearchBox(page).open(site_url + "/")
+    result = box.search("自注意力")
+    first = page.locator(".md-search-result__item").first
+    assert "自注意力" in first.locator("mark").first.inner_text()  # Material highlights the matched term
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(result.urls[0].split("?")[0]) + r"(\?.*)?$"))
+    assert "自注意力" in page.locator("h1").first.inner_text()
+
+
+@pytest.mark.browser
+def test_english_words_find_their_other_forms(page, site_url):
+    box = SearchBox(page).open(site_url + "/en/")
+    for query, title in [("quantize", "quantization"), ("prune", "pruning"), ("knowledge graphs", "knowledge graph")]:
+        result = box.search(query)
+        assert result.titles and title in result.titles[0].lower(), f"{query!r}: {result.titles[:3]}"
+
+
+def test_each_language_has_a_small_index_of_its_own(built_site):
+    shared = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert shared["docs"] == []  # what Material's page script loads: settings only
+    for lang in HOME:
+        raw = (built_site / "search" / f"{lang}.json").read_bytes()
+        docs = json.loads(raw)["docs"]
+        assert docs and all(is_language("/" + d["location"], lang) for d in docs)
+        assert len(gzip.compress(raw)) <= MAX_INDEX_BYTES

@@ -1,0 +1,50 @@
+"""The search index builder: concepts found in a text, the domain dictionary, per-language indexes."""
+from __future__ import annotations
+
+from sitesearch.index import add_terms, split_languages
+from sitesearch.lexicon import Concept, found_in, inner_words, title_terms
+
+MLM = Concept(zh=("掩码语言模型", "掩蔽语言模型"), en=("masked language model",), abbr="MLM")
+KG = Concept(zh=("知识图谱",), en=("knowledge graph",), abbr="KG")
+WORDS = {"模型", "蒸馏", "语言", "语言模型", "知识"}
+
+
+def test_a_concept_is_found_by_any_of_its_names_as_whole_words():
+    assert found_in("BERT 的掩蔽语言模型任务", [MLM, KG]) == [MLM]
+    assert found_in("Masked-Language Models are trained", [MLM]) == [MLM]
+    assert found_in("the MLM task", [MLM]) == [MLM]
+    assert found_in("Knowledge graphs help", [KG]) == [KG]
+    assert found_in("an HTMLM file, unmasked language modelling", [MLM]) == []
+    assert found_in("mlm", [MLM]) == []  # an abbreviation is matched in capitals
+
+
+def test_inner_words_are_dictionary_words_inside_a_token():
+    assert inner_words("模型蒸馏", WORDS.__contains__) == ["模型", "蒸馏"]
+    assert inner_words("蒸馏", WORDS.__contains__) == []
+
+
+def test_titles_give_the_terms_they_explain_in_brackets():
+    cut = {"如何实现大语言模型的异步推理": ["如何", "实现", "大语言模型", "的", "异步", "推理"],
+           "什么是差分交互": ["什么", "是", "差分", "交互"]}.__getitem__
+    titles = ["如何实现大语言模型的异步推理（Asynchronous Inference）？",
+              "什么是差分交互（Differentiable Interaction）？",
+              "LLM（大型语言模型）的核心原理是什么？"]
+    assert title_terms(titles, cut) == {"异步推理", "差分交互", "大型语言模型"}
+
+
+def test_each_language_gets_its_own_pages():
+    docs = [{"location": "a/"}, {"location": "a/#x"}, {"location": "en/a/"}, {"location": "english/"}]
+    split = split_languages(docs, {"zh": "", "en": "en/"})
+    assert [d["location"] for d in split["zh"]] == ["a/", "a/#x", "english/"]
+    assert [d["location"] for d in split["en"]] == ["en/a/"]
+
+
+def test_a_page_entry_carries_the_other_names_of_its_title_and_text():
+    docs = [{"location": "p/", "title": "什么是\u200b掩码语言模型", "text": ""},
+            {"location": "p/#answer", "title": "答案",
+             "text": "<p>与\u200b知识图谱\u200b无关</p><pre><code>KG</code></pre>"}]
+    page = add_terms(docs, [MLM, KG], WORDS.__contains__)[0]
+    assert page["title_terms"].split("\u200b") == ["掩码语言模型", "掩蔽语言模型", "masked language model", "MLM",
+                                                   "语言", "语言模型", "模型"]
+    assert page["text_terms"].split("\u200b") == ["知识图谱", "knowledge graph", "KG", "知识"]
+    assert "title_terms" not in docs[1]
