@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 LANGS = ("zh", "en")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a site build reads every front matter 4 times
 
 
 @dataclass
@@ -24,7 +25,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
-            return yaml.safe_load(text[4:end]) or {}, text[end + 5 :]
+            return yaml.load(text[4:end], Loader=_LOADER) or {}, text[end + 5 :]
     return {}, text
 
 
