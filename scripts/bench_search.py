@@ -20,13 +20,12 @@ import threading
 from pathlib import Path
 
 import yaml
-from sitesearch.metrics import score, summary
+from sitesearch.metrics import HOMES, score, summary
 from sitesearch.searchbox import SearchBox
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-HOME = {"zh": "/", "en": "/en/"}
 
 
 def build(site: Path) -> None:
@@ -54,7 +53,7 @@ def measure(url: str, queries: dict, langs: list[str], verbose: bool) -> dict:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang in langs:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            box = SearchBox(page).open(url + HOME[lang])
+            box = SearchBox(page).open(url + HOMES[lang])
             rows = []
             for q in queries[lang]:
                 result = box.search(q["q"])
@@ -73,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temp dir)")
     parser.add_argument("--queries", type=Path, default=ROOT / "tests" / "search_queries.yml")
-    parser.add_argument("--lang", action="append", choices=sorted(HOME), help="only this language (repeatable)")
+    parser.add_argument("--lang", action="append", choices=sorted(HOMES), help="only this language (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every query, not only the misses")
     args = parser.parse_args(argv)
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
@@ -81,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         if not args.site:
             build(site)
-        report = measure(serve(site), queries, args.lang or sorted(HOME, reverse=True), args.verbose)
+        report = measure(serve(site), queries, args.lang or sorted(HOMES, reverse=True), args.verbose)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0
 

@@ -10,10 +10,12 @@ def page_id(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[-1]
 
 
-def is_language(path: str, lang: str, default: str = "zh") -> bool:
-    """Pages of the default language live at /, the others under /<lang>/."""
-    top = path.lstrip("/").split("/", 1)[0]
-    return top == lang if lang != default else len(top) != 2 or top == default
+HOMES = {"zh": "/", "en": "/en/"}  # where each language's pages live
+
+
+def is_language(path: str, lang: str) -> bool:
+    """Whether a site path belongs to a language: its home is the longest one the path starts with."""
+    return max((h for h in HOMES.values() if path.startswith(h)), key=len) == HOMES[lang]
 
 
 @dataclass

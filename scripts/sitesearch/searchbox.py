@@ -11,19 +11,18 @@ INPUT = "input.md-search__input"
 META = ".md-search-result__meta"
 ITEMS = ".md-search-result__list > .md-search-result__item"
 
-# Resolves with the milliseconds from the next keyup in the search box to the next result update
-# (null if nothing is shown within 10 s).
+# Sets window.__searchLatency to the milliseconds from the next keyup in the search box to the next
+# update of the results.
 _WATCH = """() => {
   const input = document.querySelector("%s"), meta = document.querySelector("%s")
-  window.__searchLatency = new Promise(resolve => {
-    let start
-    input.addEventListener("keyup", () => { start = performance.now() }, {capture: true, once: true})
-    new MutationObserver((_, observer) => {
-      if (start === undefined) return
-      observer.disconnect()
-      resolve(performance.now() - start)
-    }).observe(meta, {childList: true, characterData: true, subtree: true})
-  })
+  let start
+  window.__searchLatency = undefined
+  input.addEventListener("keyup", () => { start = performance.now() }, {capture: true, once: true})
+  new MutationObserver((_, observer) => {
+    if (start === undefined) return
+    observer.disconnect()
+    window.__searchLatency = performance.now() - start
+  }).observe(meta, {childList: true, characterData: true, subtree: true})
 }""" % (INPUT, META)
 
 
@@ -32,7 +31,7 @@ class Result:
     query: str
     urls: list[str] = field(default_factory=list)    # one per result item (page), best first
     titles: list[str] = field(default_factory=list)
-    latency_ms: float | None = None
+    latency_ms: float = 0.0
 
     @property
     def paths(self) -> list[str]:
@@ -50,15 +49,16 @@ class SearchBox:
         self.page.click(INPUT)
         self.placeholder = self.page.evaluate(
             "JSON.parse(document.querySelector('#__config').textContent).translations['search.result.placeholder']")
-        self.search(self.page.evaluate("document.title.split(' ')[0]"))  # first search waits for the index
+        self.search(self.page.evaluate("document.title.split(' ')[0]"), timeout=30_000)  # waits for the index
         return self
 
-    def search(self, query: str, timeout: float = 15_000) -> Result:
+    def search(self, query: str, timeout: int = 5_000) -> Result:
         self._clear()
         self.page.evaluate(_WATCH)
         box = self.page.locator(INPUT)
         box.fill(query)
         box.press("End")
+        self.page.wait_for_function("window.__searchLatency !== undefined", timeout=timeout)
         latency = self.page.evaluate("window.__searchLatency")
         items = self.page.locator(ITEMS)
         articles = [items.nth(i).locator("a.md-search-result__link").first for i in range(items.count())]
@@ -71,4 +71,4 @@ class SearchBox:
             box.fill("")
             box.press("End")
             self.page.wait_for_function("([sel, text]) => document.querySelector(sel).textContent === text",
-                                        arg=[META, self.placeholder])
+                                        arg=[META, self.placeholder], timeout=5_000)
