@@ -13,6 +13,7 @@ index of the page's language; the worker segments queries against the same vocab
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -39,6 +40,7 @@ def on_config(config):
     if _state.get("source") == (glossary, titles):  # mkdocs-static-i18n configures each language
         return
     _state["source"] = (glossary, titles)
+    _state["version"] = hashlib.sha256(json.dumps([glossary, titles]).encode()).hexdigest()
     _state["concepts"] = concepts(yaml.safe_load(glossary))
     _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut)
     for word in sorted(_state["words"]):
@@ -74,7 +76,7 @@ def on_post_build(config):
         return
     files = {"search_index.json": {"config": combined["config"], "docs": []}}  # settings for the page script
     for lang in languages:
-        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word)
+        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])
         files[f"{lang}.json"] = search_index.language_index(combined, pages)
     for name, data in files.items():
         (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -62,18 +62,30 @@ def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Call
     return list(dict.fromkeys(out))
 
 
-def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool]) -> list[dict]:
-    """Give every page entry its title_terms and text_terms fields (in place)."""
+_MEMO: dict[tuple, list[str]] = {}  # lives as long as the process: `mkdocs serve` rebuilds reuse it
+
+
+def _terms(version: str, segmented: str, prose: str, concepts, is_word) -> list[str]:
+    key = (version, segmented, prose)
+    if key not in _MEMO:
+        _MEMO[key] = terms(segmented, prose, concepts, is_word)
+    return _MEMO[key]
+
+
+def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool],
+              version: str = "") -> list[dict]:
+    """Give every page entry its title_terms and text_terms fields (in place). Results are remembered
+    per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
         tags = " ".join(page.get("tags", []))
         text = " ".join(plain(e["text"]) for e in entries) + " " + tags
         prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries) + " " + tags
-        on_title = terms(title, title.replace("\u200b", ""), concepts, is_word)
+        on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
         in_title = set(on_title) | {t.lower() for t in _SPLIT.split(title)}
         page["title_terms"] = "\u200b".join(on_title)
-        page["text_terms"] = "\u200b".join(t for t in terms(text, prose.replace("\u200b", ""), concepts, is_word)
-                                           if t not in in_title)
+        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word)
+        page["text_terms"] = "\u200b".join(t for t in on_text if t not in in_title)
     return docs
 
 
