@@ -20,7 +20,7 @@ from markdown.extensions.toc import slugify
 
 from .classify import Taxonomy
 from .model import SECTIONS
-from .parse import FENCE, normalise
+from .parse import ARTIFACT, FENCE, normalise
 
 FIELDS = ("id", "title", "topic", "type", "tags", "sources")
 TYPES = ("concept", "coding", "system-design", "open-ended")
@@ -31,7 +31,6 @@ HEADING_ID = re.compile(r"\s*\{:?\s*#([\w-]+)[^}]*\}$")
 ANY_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}|\sid=[\"']([^\"']+)[\"']")
 INLINE_CODE = re.compile(r"(`+).+?\1")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-ARTIFACT = re.compile(r"<\|[\w.-]+\|>")
 SCRIPT = re.compile(r"<\s*script\b", re.I)
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
 JS_URL = re.compile(r"\]\(\s*<?javascript:|href\s*=\s*[\"']?\s*javascript:", re.I)

@@ -14,7 +14,7 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
 BOLD_LINE = re.compile(r"^\*\*(?P<t>[^*].*?)\*\*\s*$")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-ARTIFACT = re.compile(r"<\|(?:endoftext|im_end|im_start|eot_id|end)\|>")
+ARTIFACT = re.compile(r"<\|[\w.-]+\|>")  # model tokens: <|endoftext|>, <|im_end|> …
 
 # Labels in the source -> canonical section key.
 LABELS = {
