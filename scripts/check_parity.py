@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from qbank.pages import question_pages  # noqa: E402
 from qbank.parity import check, stamp  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print("| page | problem | how to fix |\n|---|---|---|")
         for p in problems:
             print(f"| {p.path} | {p.problem} | {p.fix} |")
-    pages = len(list(docs.glob("*/*.md"))) - len(list(docs.glob("*/*.en.md"))) - len(list(docs.glob("*/index.md")))
+    pages = len(question_pages(docs))
     print(f"\n{translated} of {pages} pages translated and in parity; {len(blocking)} blocking problems, "
           f"{len(problems) - len(blocking)} untranslated.")
     return 1 if blocking else 0

@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def _meta(item) -> dict:
     path = Path(item.file.abs_src_path)
     chinese = path.with_name(path.name.replace(".en.md", ".md"))  # order by the Chinese source
-    meta, _ = split_front_matter((chinese if chinese.exists() else path).read_text(encoding="utf-8"))
     own, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    if chinese == path or not chinese.exists():
+        return own
+    meta, _ = split_front_matter(chinese.read_text(encoding="utf-8"))
     return {**meta, "title": own.get("title", meta.get("title"))}
 
 

@@ -29,10 +29,9 @@ class Problem:
     blocking: bool = True
 
 
-def source_hash(zh_text: str) -> str:
+def source_hash(zh: Page) -> str:
     """Hash of what a translator translates: the title and the body (not topic or tags)."""
-    meta, body = split_front_matter(zh_text)
-    return hashlib.sha256(f"{meta.get('title')}\n{body}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{zh.meta.get('title')}\n{zh.body}".encode("utf-8")).hexdigest()[:16]
 
 
 def code_blocks(body: str) -> list[tuple[str, list[str]]]:
@@ -57,7 +56,7 @@ def first_code_difference(zh: list[str], en: list[str]) -> int | None:
     return None
 
 
-def compare(zh: Page, zh_text: str, en: Page) -> list[str]:
+def compare(zh: Page, en: Page) -> list[str]:
     """What differs between a Chinese page and its English twin (empty when in parity)."""
     issues = [f"front matter `{k}` differs" for k in SHARED_FIELDS if zh.meta.get(k) != en.meta.get(k)]
     zh_ids, en_ids = SECTION_ID.findall(zh.body), SECTION_ID.findall(en.body)
@@ -73,7 +72,7 @@ def compare(zh: Page, zh_text: str, en: Page) -> list[str]:
         line = first_code_difference(zc, ec)
         if line:
             issues.append(f"code block {n}: line {line} differs beyond comments and strings")
-    if en.meta.get("source_hash") != source_hash(zh_text):
+    if en.meta.get("source_hash") != source_hash(zh):
         issues.append("outdated: the Chinese page changed since this translation (or no source_hash)")
     return issues
 
@@ -87,14 +86,13 @@ def check(docs: Path) -> tuple[list[Problem], int]:
             fix = f"create {twin_path(zh.path, 'en')} (scripts/new_question.py makes one)"
             problems.append(Problem(str(zh.path), "no English twin", fix))
             continue
-        zh_text = (docs / zh.path).read_text(encoding="utf-8")
         meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
         en = Page(twin_path(zh.path, "en"), meta, body)
         if meta.get("untranslated"):
             fix = "translate it, then run check_parity.py --stamp on it"
             problems.append(Problem(str(en.path), "not translated yet", fix, blocking=False))
             continue
-        issues = compare(zh, zh_text, en)
+        issues = compare(zh, en)
         for issue in issues:
             outdated = issue.startswith("outdated")
             fix = "translate the change, then --stamp the twin" if outdated else "match the Chinese structure"
@@ -106,15 +104,15 @@ def check(docs: Path) -> tuple[list[Problem], int]:
 def stamp(docs: Path, en_path: Path) -> bool:
     """Record the Chinese page's current hash in a twin; False if the twin is not in parity."""
     zh_path = en_path.with_name(en_path.name.replace(".en.md", ".md"))
-    zh_text = zh_path.read_text(encoding="utf-8")
-    zh_meta, zh_body = split_front_matter(zh_text)
+    zh_meta, zh_body = split_front_matter(zh_path.read_text(encoding="utf-8"))
+    zh = Page(zh_path.relative_to(docs), zh_meta, zh_body)
     if "id" not in zh_meta:
         return False  # not a question page (topic index, home)
     meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
-    meta = {**meta, "source_hash": source_hash(zh_text)}
+    meta = {**meta, "source_hash": source_hash(zh)}
     meta.pop("untranslated", None)
     en = Page(en_path.relative_to(docs), meta, body)
-    if compare(Page(zh_path.relative_to(docs), zh_meta, zh_body), zh_text, en):
+    if compare(zh, en):
         return False
     en_path.write_text(dump_front_matter(meta) + body, encoding="utf-8")
     return True
