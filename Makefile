@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser serve build test split bench check bench-search
+.PHONY: setup setup-code browser serve build test split bench check check-code bench-search
 
 setup: $(VENV)/.installed
 
@@ -13,6 +13,12 @@ $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup-code: $(VENV)/.installed-code  ## what page code may use (torch CPU, transformers, ...): for tests, not to serve
+
+$(VENV)/.installed-code: requirements-code.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-code.txt
 	touch $@
 
 browser:  ## Debian's Chromium, for the browser tests
@@ -27,11 +33,14 @@ build: setup
 split: setup  ## import sources/ into docs/ (see README)
 	$(PY) scripts/split_articles.py
 
-test: setup browser
+test: setup-code browser
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
 	$(PY) scripts/check_content.py
+
+check-code: setup-code  ## statically check and run every Python block of the reviewed pages (design/answer-standard.md)
+	$(PY) scripts/run_code.py
 
 bench: setup browser  ## quality budget figures (build, page weight, Lighthouse, serve reload): see benchmarks.md
 	npm ci --no-audit --no-fund

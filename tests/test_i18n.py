@@ -9,6 +9,7 @@ import check_parity
 import pytest
 import yaml
 from conftest import ROOT, run_mkdocs_build
+from qbank.pages import question_pages
 from qbank.parity import check, first_code_difference, stamp
 
 PAIR = "coding/t5-text-generation-model"
@@ -17,7 +18,9 @@ PAIR = "coding/t5-text-generation-model"
 def test_every_page_has_an_english_twin_in_parity():
     assert check_parity.main([]) == 0
     problems, translated = check(ROOT / "docs")
-    assert problems == [] and translated == 180
+    assert [p for p in problems if p.blocking] == []
+    untranslated = {p.path for p in problems if not p.blocking}
+    assert translated + len(untranslated) == len(question_pages(ROOT / "docs")) > 0
 
 
 def test_glossary_is_data_with_at_least_100_unique_terms():

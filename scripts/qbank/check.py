@@ -19,12 +19,12 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from .classify import Taxonomy
-from .model import SECTIONS
+from .model import PAGE_SECTIONS
 from .parse import ARTIFACT, FENCE, normalise
 
 FIELDS = ("id", "title", "topic", "type", "tags", "sources")
 TYPES = ("concept", "coding", "system-design", "open-ended")
-HEADINGS = {**SECTIONS, "related": ("相关问题", "Related questions")}  # section id -> (zh, en) heading
+HEADINGS = PAGE_SECTIONS  # section id -> (zh, en) heading, in page order
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 HEADING_ID = re.compile(r"\s*\{:?\s*#([\w-]+)[^}]*\}$")
@@ -155,13 +155,15 @@ def load_docs(docs: Path) -> dict[Path, Doc]:
 
 def check(docs: Path, taxonomy: Taxonomy, only: set[Path] | None = None) -> list[Problem]:
     """Problems of the pages in `only` (docs-relative paths; default: every page), judged against all pages."""
+    from .standard import standard  # the answer standard builds on this module's Doc
+
     all_docs = load_docs(docs)
     topics = [t.id for t in [*taxonomy.topics, taxonomy.fallback]]
     problems = duplicates(all_docs)
     for doc in all_docs.values():
         problems += doc.problems + python_code(doc) + text_hygiene(doc) + links(doc, all_docs, docs)
         if doc.is_question:
-            problems += front_matter(doc, topics) + title_heading(doc) + sections(doc)
+            problems += front_matter(doc, topics) + title_heading(doc) + sections(doc) + standard(doc)
     return sorted((p for p in problems if only is None or p.path in only), key=lambda p: (str(p.path), p.line))
 
 
@@ -238,6 +240,10 @@ def sections(doc: Doc) -> list[Problem]:
         end = h2[n + 1][0] if n + 1 < len(h2) else len(doc.lines)
         if not COMMENT.sub("", "\n".join(doc.lines[i + 1 : end])).strip():
             out.append(Problem(doc.rel, i + 1, f"section '{text}' is empty", "write it, or delete the heading (R4)"))
+    order = [key for _, text, ident in h2 if (key := ident if ident in HEADINGS else names.get(text))]
+    if order != sorted(order, key=list(HEADINGS).index):
+        expected = ", ".join(f"{{#{k}}}" for k in sorted(order, key=list(HEADINGS).index))
+        out.append(Problem(doc.rel, doc.first_line, "sections out of order", f"order them: {expected} (R4)"))
     if not found & {"answer", "analysis"}:
         answer, analysis = HEADINGS["answer"][own], HEADINGS["analysis"][own]
         out.append(Problem(doc.rel, doc.first_line, "no answer section",

@@ -12,6 +12,21 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+# Every section a question page may have, in page order: key -> (Chinese heading, English heading).
+# The answer standard (design/answer-standard.md) requires some of them on a reviewed page.
+PAGE_SECTIONS: dict[str, tuple[str, str]] = {
+    **SECTIONS,
+    "pitfalls": ("常见误区", "Pitfalls"),
+    "follow-ups": ("追问", "Follow-up questions"),
+    "related": ("相关问题", "Related questions"),
+    "errata": ("勘误", "Errata"),
+}
+PAGE_SECTIONS = {k: PAGE_SECTIONS[k] for k in
+                 ("question", "answer", "analysis", "code", "pitfalls", "follow-ups", "related", "errata")}
+REQUIRED_WHEN_REVIEWED = ("answer", "analysis", "pitfalls", "follow-ups")
+DIFFICULTIES = {1: ("基础", "Basic"), 2: ("进阶", "Intermediate"), 3: ("深入", "Advanced")}
+
+
 class InputError(Exception):
     """Bad input: carries the file and line so the message can name them."""
 

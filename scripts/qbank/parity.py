@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .pages import Page, dump_front_matter, question_pages, split_front_matter, twin_path
 
-SHARED_FIELDS = ("id", "topic", "type", "sources")
+SHARED_FIELDS = ("id", "topic", "type", "sources", "difficulty", "reviewed", "references")
 SECTION_ID = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})([^\n]*)\n(.*?)^\1\2\s*$", re.M | re.S)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
