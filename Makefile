@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-code browser serve build test split bench check check-code bench-search
+.PHONY: setup setup-code browser serve build test split bench check check-code generated bench-search
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,9 @@ test: setup-code browser
 
 check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
 	$(PY) scripts/check_content.py
+
+generated: setup  ## topic index pages, home topic lists and redirect stubs, from the pages and data/
+	$(PY) scripts/generate.py
 
 check-code: setup-code  ## statically check and run every Python block of the reviewed pages (design/answer-standard.md)
 	$(PY) scripts/run_code.py

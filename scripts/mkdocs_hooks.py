@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 import yaml
+from mkdocs.structure.nav import _add_previous_and_next_links
+from mkdocs.structure.pages import Page as NavPage
+from markupsafe import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -38,7 +41,7 @@ def on_nav(nav, config, files):
         pages = [c for c in section.children if c.is_page]
         index = next((p for p in pages if p.file.name == "index"), None)
         if index is not None:
-            section.title = _meta(index).get("title", section.title)
+            section.title = escape(str(_meta(index).get("title", section.title)))  # templates print it raw
         questions = sorted((p for p in pages if p is not index), key=lambda p: source_order(Page(Path(), _meta(p), "")))
         section.children = ([index] if index else []) + questions + [c for c in section.children if not c.is_page]
     def topic_rank(section) -> int:
@@ -47,4 +50,15 @@ def on_nav(nav, config, files):
         return rank.get(folder, len(rank))
 
     nav.items = [i for i in nav.items if not i.is_section] + sorted(sections, key=topic_rank)
+    # MkDocs linked previous/next before this hook reordered the pages: link them again, in sidebar order
+    nav.pages = list(_pages(nav.items))
+    _add_previous_and_next_links(nav.pages)
     return nav
+
+
+def _pages(items):
+    for item in items:
+        if isinstance(item, NavPage):
+            yield item
+        elif item.children:
+            yield from _pages(item.children)

@@ -50,7 +50,8 @@ def test_page_code_is_offline(tmp_path):
 
 
 def test_a_norun_block_is_not_run_but_still_checked(tmp_path):
-    blocks = page(tmp_path, "# norun: 需要 GPU\nraise SystemExit(3)", "# norun: needs an API key\nimport openai_nonexistent")
+    blocks = page(tmp_path, "# norun: 需要 GPU\nraise SystemExit(3)",
+                  "# norun: needs an API key\nimport openai_nonexistent")
     assert [b.norun for b in blocks] == ["需要 GPU", "needs an API key"]
     assert run_pages([blocks]) == []
     assert [f.message for f in static_problems(blocks)] == ["ImportError: No module named 'openai_nonexistent'"]

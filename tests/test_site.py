@@ -37,3 +37,16 @@ def test_reader_opens_a_topic_then_a_question_and_reads_the_answer(page, site_ur
     answer = page.locator("h2#answer")
     assert answer.is_visible() and heading(page, "h2#answer") == "答案"
     assert "注意力机制" in page.locator("h2#answer + p").inner_text()
+
+
+def test_previous_and_next_follow_the_topic_table(built_site):
+    """The footer's previous/next links step through a topic in the order its index table lists."""
+    for lang in ("", "en/"):
+        for index in sorted((built_site / lang).glob("*/index.html")):
+            html = index.read_text(encoding="utf-8")
+            table = html[html.find("<table"):html.find("</table>")]
+            rows = [h.split("/")[0] for h in re.findall(r'<a href="([^"#]+/)"', table)]
+            for before, after in zip(rows, rows[1:]):
+                page = (index.parent / before / "index.html").read_text(encoding="utf-8")
+                nxt = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', page)
+                assert nxt and nxt.group(1).rstrip("/").split("/")[-1] == after.rstrip("/"), (index, before)

@@ -210,7 +210,8 @@ def static_problems(blocks: list[Block]) -> list[Failure]:
                     try:
                         __import__(f"{obj.__name__}.{attr}")
                     except ImportError:
-                        out.append(Failure(*where(node.lineno), f"AttributeError: module '{path}' has no attribute '{attr}'"))
+                        message = f"AttributeError: module '{path}' has no attribute '{attr}'"
+                        out.append(Failure(*where(node.lineno), message))
                         break
                 obj, path = getattr(obj, attr), f"{path}.{attr}"
     return sorted({(f.path, f.line, f.message): f for f in out}.values(), key=lambda f: (str(f.path), f.line))

@@ -98,7 +98,7 @@ def prose_floor(doc: Doc) -> list[Problem]:
     if count >= FLOOR_ZH:
         return []
     return [Problem(doc.rel, doc.first_line, f"{count} Chinese characters of prose outside code",
-                    f"a reviewed answer needs at least {FLOOR_ZH}: explain the mechanism, pitfalls and follow-ups (A4)")]
+                    f"a reviewed answer needs at least {FLOOR_ZH}: explain the mechanism, pitfalls, follow-ups (A4)")]
 
 
 def reviewed_pages(docs) -> list:

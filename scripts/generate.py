@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Write the generated files from the pages and data: topic index pages, the home pages' topic list,
+and redirect stubs for merged pages (data/redirects.yml).
+
+    python scripts/generate.py            # write what is out of date
+    python scripts/generate.py --check    # CI: exit 1, naming each stale file, when anything is out of date
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qbank import redirects  # noqa: E402
+from qbank.classify import Taxonomy  # noqa: E402
+from qbank.write import Plan, plan_indexes  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stale(docs: Path) -> dict[Path, str]:
+    """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
+    plan = Plan()
+    plan_indexes(plan, docs, Taxonomy(), {})
+    wanted = {**plan.writes, **redirects.stubs(redirects.load())}
+    return {p: t for p, t in wanted.items()
+            if not (docs / p).is_file() or (docs / p).read_text(encoding="utf-8") != t}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale files (exit 1 when any)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="site source folder (default: docs/)")
+    args = parser.parse_args(argv)
+    try:
+        problems = redirects.problems(args.docs, redirects.load())
+        changes = stale(args.docs)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if args.check:
+        for path in changes:
+            print(f"{(args.docs / path).as_posix()}: out of date — run 'make generated' and commit the result")
+        return 1 if changes or problems else 0
+    if problems:
+        return 1
+    for path, text in changes.items():
+        target = args.docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target.as_posix()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
