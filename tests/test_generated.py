@@ -9,6 +9,7 @@ import generate
 import pytest
 from conftest import ROOT
 from qbank import redirects
+from qbank.pages import question_pages
 
 
 def test_the_committed_generated_files_are_current(capsys):
@@ -18,7 +19,7 @@ def test_the_committed_generated_files_are_current(capsys):
 def test_a_stale_index_is_named_with_the_command_to_run(tmp_path, capsys):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    page = next(p for p in sorted(docs.glob("fundamentals/*.md")) if not p.name.startswith("index."))
+    page = docs / next(p.path for p in question_pages(docs) if p.path.parts[0] == "fundamentals")
     text = page.read_text(encoding="utf-8")
     title = re.search(r"^title: (.*)$", text, re.M).group(1)
     page.write_text(text.replace(f"title: {title}", "title: 一个新的标题？", 1), encoding="utf-8")
