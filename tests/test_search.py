@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 from conftest import ROOT
+from qbank.pages import question_pages
 from sitesearch.metrics import HOMES, is_language, page_id
 from sitesearch.searchbox import SearchBox
 
@@ -63,3 +64,15 @@ def test_each_language_has_a_small_index_of_its_own(built_site):
         docs = json.loads(raw)["docs"]
         assert docs and all(is_language("/" + d["location"], lang) for d in docs)
         assert len(gzip.compress(raw)) <= MAX_INDEX_BYTES
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_interview_concept_finds_its_page(page, site_url, lang):
+    box = SearchBox(page).open(site_url + HOMES[lang])
+    missed, pages = [], {p.meta["id"] for p in question_pages(ROOT / "docs")}
+    for concept in (c for c in QUERIES["concepts"] if c["page"] in pages):
+        found = [page_id(p) for p in box.search(concept[lang]).paths[:5]]
+        if concept["page"] not in found:
+            missed.append(f"{concept[lang]!r}: {found}")
+    assert missed == []
