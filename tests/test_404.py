@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 from pathlib import Path
@@ -68,3 +69,9 @@ def test_a_missing_url_shows_both_languages_and_links_to_both_homes(page, pages_
     assert page.url == pages_url + home
     assert page.evaluate("document.documentElement.lang") == language
     assert page.locator("article h1").is_visible()
+
+
+def test_the_404_language_switcher_leads_to_the_two_home_pages(built_site):
+    text = (built_site / "404.html").read_text(encoding="utf-8")
+    switcher = re.findall(r'href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', text)
+    assert switcher == [("/", "zh"), ("/en/", "en")]
