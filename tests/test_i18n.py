@@ -81,7 +81,7 @@ def test_untranslated_twin_is_listed_but_not_counted(docs_copy):
     twin = docs_copy / f"{PAIR}.en.md"
     edit(twin, "topic: coding\n", "topic: coding\nuntranslated: true\n")
     problems, translated = check(docs_copy)
-    assert translated == 179
+    assert translated == len(question_pages(docs_copy)) - 1
     assert [(p.path, p.problem, p.blocking) for p in problems] == [(f"{PAIR}.en.md", "not translated yet", False)]
     edit(twin, "max_length=50", "max_length=60")
     assert not stamp(docs_copy, twin), "a twin out of parity is never stamped"
