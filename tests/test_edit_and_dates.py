@@ -8,9 +8,10 @@ import subprocess
 import pytest
 from conftest import ROOT, run_mkdocs_build
 from hooks.git_dates import last_commit_dates
+from qbank.pages import question_pages
 
 EDIT = "https://github.com/llm-interview-questions/llm-interview-questions/edit/main/docs/"
-PAGE = "coding/t5-text-generation-model"
+PAGE = question_pages(ROOT / "docs")[0].path.with_suffix("").as_posix()  # any real page with its twin
 
 
 def edit_link(html: str) -> str:

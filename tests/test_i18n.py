@@ -9,10 +9,16 @@ import check_parity
 import pytest
 import yaml
 from conftest import ROOT, run_mkdocs_build
-from qbank.pages import question_pages
+from qbank.pages import question_pages, split_front_matter
 from qbank.parity import check, first_code_difference, stamp
 
-PAIR = "coding/t5-text-generation-model"
+PAIR = "fundamentals/softmax-temperature"  # the fixture pair (tests/fixtures), added to a copy of docs/
+FIXTURES = ROOT / "tests" / "fixtures"
+REAL = [p.path.with_suffix("").as_posix() for p in question_pages(ROOT / "docs")[:2]]  # two real pages of the site
+
+
+def title_of(path: Path) -> str:
+    return str(split_front_matter(path.read_text(encoding="utf-8"))[0]["title"])
 
 
 def test_every_page_has_an_english_twin_in_parity():
@@ -33,8 +39,12 @@ def test_glossary_is_data_with_at_least_100_unique_terms():
 
 @pytest.fixture
 def docs_copy(tmp_path) -> Path:
+    """A copy of docs/ with the fixture pair added, its twin stamped: tests edit the fixture, never a real page."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(FIXTURES / "reviewed-page.md", docs / f"{PAIR}.md")
+    shutil.copy(FIXTURES / "reviewed-page.en.md", docs / f"{PAIR}.en.md")
+    assert stamp(docs, docs / f"{PAIR}.en.md")
     return docs
 
 
@@ -55,8 +65,8 @@ def test_parity_flags_a_missing_twin(docs_copy):
 
 def test_parity_flags_changed_section_ids_and_code(docs_copy):
     twin = docs_copy / f"{PAIR}.en.md"
-    edit(twin, "{#answer-2}", "{#answer-b}")
-    edit(twin, "max_length=50", "max_length=60")
+    edit(twin, "{#pitfalls}", "{#pitfalls-b}")
+    edit(twin, "for t in (0.5, 1.0, 2.0):", "for t in (0.5, 1.0, 3.0):")
     issues = problems_of(docs_copy)
     assert any("section ids differ" in i for i in issues)
     assert any("code block 1: line" in i and "differs beyond comments and strings" in i for i in issues)
@@ -70,7 +80,7 @@ def test_code_may_differ_only_in_comments_and_strings_of_chinese_lines():
 
 
 def test_a_changed_chinese_page_makes_its_twin_outdated_until_stamped(docs_copy):
-    edit(docs_copy / f"{PAIR}.md", "编写一个简单的基于 T5 的文本生成模型。", "编写一个基于 T5 的文本生成模型。")
+    edit(docs_copy / f"{PAIR}.md", "温度小于一时分布变尖", "温度低于一时分布变尖")
     outdated = "outdated: the Chinese page changed since this translation (or no source_hash)"
     assert problems_of(docs_copy) == [f"{PAIR}.en.md: {outdated}"]
     assert stamp(docs_copy, docs_copy / f"{PAIR}.en.md")
@@ -79,11 +89,11 @@ def test_a_changed_chinese_page_makes_its_twin_outdated_until_stamped(docs_copy)
 
 def test_untranslated_twin_is_listed_but_not_counted(docs_copy):
     twin = docs_copy / f"{PAIR}.en.md"
-    edit(twin, "topic: coding\n", "topic: coding\nuntranslated: true\n")
+    edit(twin, "topic: fundamentals\n", "topic: fundamentals\nuntranslated: true\n")
     problems, translated = check(docs_copy)
     assert translated == len(question_pages(docs_copy)) - 1
     assert [(p.path, p.problem, p.blocking) for p in problems] == [(f"{PAIR}.en.md", "not translated yet", False)]
-    edit(twin, "max_length=50", "max_length=60")
+    edit(twin, "for t in (0.5, 1.0, 2.0):", "for t in (0.5, 1.0, 3.0):")
     assert not stamp(docs_copy, twin), "a twin out of parity is never stamped"
 
 
@@ -102,7 +112,7 @@ def switch_language(page, name: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, zh_title, en_title", [
-    (f"/{PAIR}/", "实现一个基于T5的文本生成模型", "Implement a T5-based text generation model"),
+    (f"/{REAL[0]}/", title_of(ROOT / f"docs/{REAL[0]}.md"), title_of(ROOT / f"docs/{REAL[0]}.en.md")),
     ("/fundamentals/", "基础原理", "Fundamentals"),
     ("/", "大模型面试题库", "LLM Interview Questions"),
 ])
@@ -137,8 +147,8 @@ def site_with_untranslated(tmp_path_factory):
     for name in ("docs", "overrides", "scripts", "data"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    edit(project / "docs" / f"{PAIR}.en.md", "topic: coding\n", "topic: coding\nuntranslated: true\n")
-    (project / "docs/coding/gpt2-text-generator.en.md").unlink()
+    edit(project / "docs" / f"{REAL[0]}.en.md", "---\n", "---\nuntranslated: true\n")
+    (project / "docs" / f"{REAL[1]}.en.md").unlink()
     site = project / "site"
     result = run_mkdocs_build(site, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -146,7 +156,7 @@ def site_with_untranslated(tmp_path_factory):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", [f"en/{PAIR}/", "en/coding/gpt2-text-generator/"])
+@pytest.mark.parametrize("path", [f"en/{REAL[0]}/", f"en/{REAL[1]}/"])
 def test_untranslated_pages_show_a_banner_and_are_not_indexed(page, site_with_untranslated, path):
     page.goto((site_with_untranslated / path / "index.html").as_uri())
     banner = page.locator(".untranslated-banner")
