@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Start a new question: its Chinese page, its English twin (marked untranslated) and the topic index.
+"""Start a new question: its Chinese page (in the shape of the answer standard) and the topic index.
 
-    python scripts/new_question.py --topic fundamentals --title "什么是位置编码？" \
+    .venv/bin/python scripts/new_question.py --topic fundamentals --title "什么是位置编码？" \
         --title-en "What is positional encoding?"
 
-Refuses, writing nothing, a title that already exists anywhere and an unknown topic.
+Refuses, writing nothing, a title that already exists anywhere and an unknown topic. No English twin is
+written: the English site shows the Chinese page marked "not translated yet" until someone translates it.
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     print("Updated:")
     print("".join(f"  {args.docs / p}\n" for p in plan.writes), end="")
     first = args.docs / next(iter(pages))
-    print(f"\nNext: write the sections of {first}, then run 'make check' (see CONTRIBUTING.md).")
+    print(f"\nNext: write the sections of {first}, then run 'make check' (see CONTRIBUTING.md).\n"
+          "The English site shows the page as not translated yet until someone translates it.")
     return 0
 
 

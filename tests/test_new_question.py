@@ -1,19 +1,23 @@
 """The scaffolder, in a temporary copy of docs/: two pages, the topic index, and what it refuses."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import check_content
+import generate
 import new_question
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_mkdocs_build
 from qbank.classify import Taxonomy
-from qbank.pages import split_front_matter
+from qbank.pages import question_pages, split_front_matter, twin_path
+from qbank.parity import check as parity_check
 
 
 TITLES = ("--title", "什么是位置编码？", "--title-en", "What is positional encoding?")
 SLUG = "what-is-positional-encoding"
+EXISTING = next(p for p in question_pages(ROOT / "docs") if len(p.meta["id"].split("-")) <= 10)  # a real page
 
 
 @pytest.fixture
@@ -35,32 +39,28 @@ def read(path: Path) -> tuple[dict, str]:
     return split_front_matter(path.read_text(encoding="utf-8"))
 
 
-def test_creates_both_pages_and_updates_the_topic_index(tmp, capsys):
+def test_creates_the_chinese_page_in_the_standard_shape_and_updates_the_topic_index(tmp, capsys):
     docs = tmp / "docs"
     assert run(tmp, "--topic", "fundamentals", *TITLES) == 0
     out = capsys.readouterr().out
-    zh, en = docs / f"fundamentals/{SLUG}.md", docs / f"fundamentals/{SLUG}.en.md"
-    assert str(zh) in out and str(en) in out and str(docs / "fundamentals/index.md") in out
+    zh = docs / f"fundamentals/{SLUG}.md"
+    assert str(zh) in out and str(docs / "fundamentals/index.md") in out
+    assert not (docs / f"fundamentals/{SLUG}.en.md").exists()  # the English site falls back, marked untranslated
     meta, body = read(zh)
     assert meta == {"id": "what-is-positional-encoding", "title": "什么是位置编码？", "topic": "fundamentals",
-                    "type": "concept", "tags": [], "sources": []}
+                    "type": "concept", "difficulty": 2, "tags": [], "sources": [], "references": []}
     assert body.lstrip().startswith("# 什么是位置编码？\n")
     headings = [line for line in body.splitlines() if line.startswith("## ")]
-    assert headings == ["## 题目 {#question}", "## 答案 {#answer}", "## 解析 {#analysis}", "## 代码 {#code}"]
-    meta_en, body_en = read(en)
-    assert meta_en == {**meta, "title": "What is positional encoding?", "untranslated": True}
-    assert body_en.lstrip().startswith("# What is positional encoding?\n") and "## 答案 {#answer}" in body_en
+    assert headings == ["## 题目 {#question}", "## 答案 {#answer}", "## 解析 {#analysis}", "## 代码 {#code}",
+                        "## 常见误区 {#pitfalls}", "## 追问 {#follow-ups}"]
     assert f"[什么是位置编码？]({SLUG}.md)" in (docs / "fundamentals/index.md").read_text(encoding="utf-8")
-    index_en = (docs / "fundamentals/index.en.md").read_text(encoding="utf-8")
-    assert f"[What is positional encoding?]({SLUG}.md)" in index_en
+    assert f"({SLUG}.md)" in (docs / "fundamentals/index.en.md").read_text(encoding="utf-8")
 
 
 def test_pinyin_slug_and_guessed_type_without_english_title(tmp, capsys):
     assert run(tmp, "--topic", "coding", "--title", "实现一个简单的束搜索") == 0
     slug = "shi-xian-yi-ge-jian-dan-de-shu-sou-suo"
     assert read(tmp / f"docs/coding/{slug}.md")[0]["type"] == "coding"
-    meta_en, _ = read(tmp / f"docs/coding/{slug}.en.md")
-    assert meta_en["title"] == "实现一个简单的束搜索" and meta_en["untranslated"] is True
 
 
 def test_given_type_wins(tmp, capsys):
@@ -69,33 +69,32 @@ def test_given_type_wins(tmp, capsys):
     assert read(tmp / "docs/coding/beam-search.md")[0]["type"] == "system-design"
 
 
-def test_filled_in_pages_pass_the_checker(tmp, capsys):
+def test_filled_in_page_passes_the_checker(tmp, capsys):
     docs = tmp / "docs"
     run(tmp, "--topic", "fundamentals", *TITLES)
-    pages = [docs / f"fundamentals/{SLUG}.md", docs / f"fundamentals/{SLUG}.en.md"]
+    page = docs / f"fundamentals/{SLUG}.md"
     capsys.readouterr()
-    assert check_content.main([*map(str, pages), "--docs", str(docs)]) == 1  # the sections are still empty
+    assert check_content.main([str(page), "--docs", str(docs)]) == 1  # the sections are still empty
     assert "is empty" in capsys.readouterr().out
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        filled = text.split("## 解析")[0].replace("<!--", "位置编码为每个位置加上一个向量。\n\n<!--")
-        page.write_text(filled, encoding="utf-8")
-    assert check_content.main([*map(str, pages), "--docs", str(docs)]) == 0, capsys.readouterr().out
+    page.write_text(page.read_text(encoding="utf-8").replace("<!--", "位置编码为每个位置加上一个向量。\n\n<!--"),
+                    encoding="utf-8")
+    assert check_content.main([str(page), "--docs", str(docs)]) == 0, capsys.readouterr().out
 
 
 def test_refuses_a_title_that_exists_naming_the_page(tmp, capsys):
-    before = snapshot(tmp)
-    assert run(tmp, "--topic", "training", "--title", "实现一个基于 t5 的文本生成模型！") == 1
+    before, page = snapshot(tmp), EXISTING
+    title = " " + page.meta["title"].upper().replace("？", "?") + "！"  # spaces, case, width and punctuation differ
+    assert run(tmp, "--topic", "training", "--title", title) == 1
     err = capsys.readouterr().err
-    assert "already exists" in err and str(tmp / "docs/coding/t5-text-generation-model.md") in err
+    assert "already exists" in err and str(tmp / "docs" / page.path) in err
     assert snapshot(tmp) == before
 
 
 def test_refuses_an_existing_english_title(tmp, capsys):
     before = snapshot(tmp)
-    title_en = "Implement a T5-based text generation model!"
-    assert run(tmp, "--topic", "coding", "--title", "新题", "--title-en", title_en) == 1
-    assert "t5-text-generation-model" in capsys.readouterr().err
+    twin = split_front_matter((ROOT / "docs" / twin_path(EXISTING.path, "en")).read_text(encoding="utf-8"))[0]
+    assert run(tmp, "--topic", "coding", "--title", "新题", "--title-en", twin["title"] + "!") == 1
+    assert EXISTING.meta["id"] in capsys.readouterr().err
     assert snapshot(tmp) == before
 
 
@@ -109,5 +108,28 @@ def test_refuses_an_unknown_topic_listing_the_topics(tmp, capsys):
 
 
 def test_a_taken_slug_gets_a_number(tmp, capsys):
-    assert run(tmp, "--topic", "coding", "--title", "T5 生成文本的流程", "--title-en", "T5 text generation model") == 0
-    assert (tmp / "docs/coding/t5-text-generation-model-2.md").exists()
+    taken = EXISTING.meta["id"]
+    assert run(tmp, "--topic", "coding", "--title", "一个全新的问题", "--title-en", taken.replace("-", " ")) == 0
+    assert (tmp / f"docs/coding/{taken}-2.md").exists()
+
+
+def test_the_contributor_path_stays_green(tmp_path, capsys):
+    """Scaffold a question, write the Chinese page, leave it untranslated: every check passes and the strict
+    build shows the English page as not translated yet."""
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "scripts", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    docs = project / "docs"
+    assert new_question.main(["--topic", "fundamentals", *TITLES, "--docs", str(docs),
+                              "--manifest", str(project / "data/imported.json")]) == 0
+    page = docs / f"fundamentals/{SLUG}.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"<!--.*?-->", "位置编码让注意力区分词的先后顺序。", text, flags=re.S), encoding="utf-8")
+    assert check_content.main(["--docs", str(docs)]) == 0, capsys.readouterr().out
+    assert [p for p in parity_check(docs)[0] if p.blocking] == []
+    assert generate.main(["--check", "--docs", str(docs)]) == 0, capsys.readouterr().out
+    result = run_mkdocs_build(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    english = (project / f"site/en/fundamentals/{SLUG}/index.html").read_text(encoding="utf-8")
+    assert "This page has not been translated yet" in english and "位置编码让注意力" in english

@@ -82,9 +82,9 @@ def check(docs: Path) -> tuple[list[Problem], int]:
     problems, translated = [], 0
     for zh in question_pages(docs):
         en_path = docs / twin_path(zh.path, "en")
-        if not en_path.exists():
-            fix = f"create {twin_path(zh.path, 'en')} (scripts/new_question.py makes one)"
-            problems.append(Problem(str(zh.path), "no English twin", fix))
+        if not en_path.exists():  # the English site shows the Chinese page, marked "not translated yet"
+            fix = f"copy it to {twin_path(zh.path, 'en')}, translate it, then run check_parity.py --stamp on it"
+            problems.append(Problem(str(zh.path), "not translated yet (no English twin)", fix, blocking=False))
             continue
         meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
         en = Page(twin_path(zh.path, "en"), meta, body)

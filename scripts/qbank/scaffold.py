@@ -1,19 +1,26 @@
-"""A new question's two pages (Chinese, and its English twin marked untranslated), ready to fill in."""
+"""A new question's Chinese page, in the shape of the answer standard, ready to fill in.
+
+No English twin is written: until someone translates the page, the English site shows the Chinese page
+with the "not translated yet" banner (mkdocs-static-i18n's fallback), and the parity check lists it.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 from .classify import Taxonomy, pinyin_slug, question_type
-from .model import SECTIONS
+from .model import PAGE_SECTIONS
 from .pages import dump_front_matter, question_pages
 from .parse import normalise
 
+# What each section of a new page holds (design/answer-standard.md); a section left empty fails `make check`.
 PLACEHOLDERS = {
-    "question": "题目的完整表述；标题已经说清楚时，删去本节。",
-    "answer": "简明、准确的答案（本节与“解析”至少保留一节）。",
-    "analysis": "为什么：原理、推导、常见误区。",
-    "code": "可选：能运行的示例代码，写在 ```python 代码块里；不需要时删去本节。",
+    "question": "可选：题目的完整表述；标题已经说清楚时，删去本节。",
+    "answer": "面试时前 30 秒说的话：3–6 句，第一句直接回答问题。",
+    "analysis": "机制：一步步讲清楚，有公式就写公式（$...$、$$...$$）。",
+    "code": "可选：能离线运行的 ```python 代码，用 assert 检查结果；不需要时删去本节。",
+    "pitfalls": "2–5 条常见误区：错误的说法，然后是正确的说法。",
+    "follow-ups": '2–4 个追问，每个写成 ??? question "……？"，答案缩进 4 个空格。',
 }
 STOP_WORDS = {"a", "an", "the"}
 
@@ -43,7 +50,7 @@ def existing_page(docs: Path, *titles: str) -> Path | None:
 
 def new_question(docs: Path, taxonomy: Taxonomy, topic: str, title: str, title_en: str | None = None,
                  kind: str | None = None) -> dict[Path, str]:
-    """Docs-relative path -> text of the Chinese page and its English twin; raises ScaffoldError."""
+    """Docs-relative path -> text of the new Chinese page; raises ScaffoldError."""
     topics = [t.id for t in [*taxonomy.topics, taxonomy.fallback]]
     title, title_en = title.strip(), (title_en or "").strip() or None
     if topic not in topics:
@@ -55,13 +62,8 @@ def new_question(docs: Path, taxonomy: Taxonomy, topic: str, title: str, title_e
     taken = {p.meta["id"] for p in question_pages(docs)}
     ident = unique_id(english_slug(title_en) if title_en else pinyin_slug(title), taken)
     kind = kind or question_type(title)
-    meta = {"id": ident, "title": title, "topic": topic, "type": kind, "tags": [], "sources": []}
-    body = f"\n# {title}\n" + "".join(f"\n## {zh} {{#{key}}}\n\n<!-- {PLACEHOLDERS[key]} -->\n"
-                                      for key, (zh, _) in SECTIONS.items())
-    twin_title = title_en or title
-    twin_meta = {**meta, "title": twin_title, "untranslated": True}
-    twin_body = body.replace(f"\n# {title}\n", f"\n# {twin_title}\n", 1)
-    return {
-        Path(topic) / f"{ident}.md": dump_front_matter(meta) + body,
-        Path(topic) / f"{ident}.en.md": dump_front_matter(twin_meta) + twin_body,
-    }
+    meta = {"id": ident, "title": title, "topic": topic, "type": kind, "difficulty": 2, "tags": [],
+            "sources": [], "references": []}
+    body = f"\n# {title}\n" + "".join(f"\n## {PAGE_SECTIONS[key][0]} {{#{key}}}\n\n<!-- {hint} -->\n"
+                                      for key, hint in PLACEHOLDERS.items())
+    return {Path(topic) / f"{ident}.md": dump_front_matter(meta) + body}
