@@ -36,6 +36,11 @@ def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site (its index.html files), without the redirect stubs of merged pages."""
+    return [p for p in sorted(site.rglob("index.html")) if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+
+
 def run_mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],

@@ -13,10 +13,10 @@ import yaml
 from conftest import ROOT
 from qbank.pages import question_pages
 from sitesearch.metrics import HOMES, is_language, page_id
-from sitesearch.searchbox import SearchBox
+from sitesearch.searchbox import INPUT, SearchBox
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
-MAX_INDEX_BYTES = 150_000  # gzipped, per language
+MAX_INDEX_BYTES = 300_000  # gzipped, per language; fetched only when the reader first searches
 
 
 @pytest.mark.browser
@@ -54,6 +54,18 @@ def test_english_words_find_their_other_forms(page, site_url):
     for query, title in [("quantize", "quantization"), ("prune", "pruning"), ("knowledge graphs", "knowledge graph")]:
         result = box.search(query)
         assert result.titles and title in result.titles[0].lower(), f"{query!r}: {result.titles[:3]}"
+
+
+@pytest.mark.browser
+def test_the_index_is_fetched_when_the_reader_first_searches_not_with_the_page(page, site_url):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site_url + HOMES["zh"])
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if u.endswith("/search/zh.json")]
+    page.click(INPUT)
+    assert SearchBox(page).search("注意力", timeout=30_000).paths
+    assert [u for u in fetched if u.endswith("/search/zh.json")]
 
 
 def test_each_language_has_a_small_index_of_its_own(built_site):

@@ -77,6 +77,6 @@ def on_post_build(config):
     files = {"search_index.json": {"config": combined["config"], "docs": []}}  # settings for the page script
     for lang in languages:
         pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])
-        files[f"{lang}.json"] = search_index.language_index(combined, pages)
+        files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
     for name, data in files.items():
         (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -27,6 +27,7 @@ FIELDS = {
 }
 
 _CODE_BLOCK = re.compile(r"<pre>.*?</pre>", re.S)
+SECTION_CHARS = 120  # text kept per section entry beyond the answer: enough for a result's snippet
 _TAG = re.compile(r"<[^>]+>")
 _SPLIT = re.compile(r"[\s\u200b]+")
 
@@ -79,14 +80,45 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
         tags = " ".join(page.get("tags", []))
-        text = " ".join(plain(e["text"]) for e in entries) + " " + tags
-        prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries) + " " + tags
+        core = [e for e in entries if _is_core(e)]  # what the page is about, not every concept it mentions
+        text = " ".join(plain(e["text"]) for e in core) + " " + tags
+        prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in core) + " " + tags
         on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
         in_title = set(on_title) | {t.lower() for t in _SPLIT.split(title)}
         page["title_terms"] = "\u200b".join(on_title)
         on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word)
         page["text_terms"] = "\u200b".join(t for t in on_text if t not in in_title)
     return docs
+
+
+SECTIONS = {"question", "answer", "analysis", "code", "pitfalls", "follow-ups", "related", "errata"}
+
+
+def trim(docs: list[dict]) -> list[dict]:
+    """Lighter entries (in place), once their terms are computed: no code blocks and no markup in the text,
+    only the first SECTION_CHARS characters of each section but the page's answer, tags on the page entry
+    only, and on question pages no entry for a sub-section (a `###` heading inside a section). Titles, tags
+    and terms, what ranking mostly rests on, are kept whole; the full text of a long page is not needed to
+    find it. Returns the entries kept.
+    """
+    question_pages = {e["location"].split("#")[0] for e in docs if e["location"].endswith("#answer")}
+    docs[:] = [e for e in docs if "#" not in e["location"] or e["location"].split("#")[0] not in question_pages
+               or e["location"].split("#", 1)[1] in SECTIONS]
+    for doc in docs:
+        text = _TAG.sub(" ", _CODE_BLOCK.sub(" ", doc["text"]))
+        text = re.sub(r"\s+", " ", text).strip()
+        if "#" in doc["location"]:
+            doc.pop("tags", None)  # Material copies the page's tags onto every section; the page entry has them
+            if not doc["location"].endswith("#answer") and len(text) > SECTION_CHARS:
+                text = text[:SECTION_CHARS].rsplit(" ", 1)[0] + " …"
+        doc["text"] = text
+    return docs
+
+
+def _is_core(entry: dict) -> bool:
+    """The page entry, its answer and the headings of its sections (whose text is their title)."""
+    location = entry["location"]
+    return "#" not in location or location.endswith("#answer")
 
 
 def language_index(index: dict, docs: list[dict]) -> dict:

@@ -9,21 +9,56 @@
  */
 importScripts("query.js")
 
-var SETUP = 0, QUERY = 2    // Material's SearchMessageType
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageType
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 
-/* Registered before Material's own listener, which then reads the changed message */
+/* The language's index, the bulk of the search data, is fetched when the reader first searches, not with
+   every page. Until then this worker answers setup itself (READY) and an empty query with no result; the
+   first real query loads the index and hands Material's worker the setup with it, and runs once the
+   index is built (the latest query, if the reader typed on meanwhile). */
+var setup = null            // the page's setup message, kept until the index is loaded
+var state = "empty"         // "empty" -> "loading" -> "loaded"
+var waiting = null          // the latest query that came while the index was being built
+var post = self.postMessage.bind(self)
+
+/* Registered before Material's own listener, which then reads the changed message (or never sees it) */
 addEventListener("message", function (ev) {
   var message = ev.data
-  if (message.type === SETUP) {
-    var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
-    message.data.config = index.config
-    message.data.docs = index.docs
-  } else if (message.type === QUERY && expander) {
-    message.data = expander.expand(message.data)
+  if (state === "loaded") {
+    if (message.type === QUERY && expander) message.data = expander.expand(message.data)
+    return
+  }
+  if (message.type === SETUP && state === "empty") {
+    ev.stopImmediatePropagation()
+    setup = message.data
+    post({ type: READY })
+  } else if (message.type === QUERY && state === "empty" && !String(message.data).trim()) {
+    ev.stopImmediatePropagation()
+    post({ type: RESULT, data: { items: [] } })
+  } else if (message.type === QUERY) {
+    ev.stopImmediatePropagation()
+    waiting = message
+    if (state === "empty") {
+      state = "loading"
+      var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
+      setup.config = index.config
+      setup.docs = index.docs
+      dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }))
+    }
   }
 })
+
+/* Material answers the setup with READY once the index is built: that releases the waiting query */
+self.postMessage = function (message) {
+  if (message && message.type === READY && state === "loading") {
+    state = "loaded"
+    var query = waiting
+    waiting = null
+    return dispatchEvent(new MessageEvent("message", { data: query }))
+  }
+  post(message)
+}
 
 importScripts(params.get("material"))
 
