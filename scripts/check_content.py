@@ -18,12 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qbank.check import check  # noqa: E402
 from qbank.classify import Taxonomy  # noqa: E402
+from qbank.model import InputError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def shown(path: Path) -> str:
     """A path as the reader can open it: relative to the current folder when under it."""
+    path = Path(os.path.normpath(path))  # docs/../data/glossary.yml -> data/glossary.yml
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
@@ -54,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    problems = check(docs, Taxonomy(), only)
+    try:
+        problems = check(docs, Taxonomy(), only)
+    except InputError as e:  # a page that cannot be read at all (not UTF-8)
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem.format(shown(docs / problem.path)))
     count = len(only) if only is not None else sum(1 for _ in docs.rglob("*.md"))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from qbank.model import InputError  # noqa: E402
 from qbank.pages import question_pages  # noqa: E402
 from qbank.parity import check, stamp  # noqa: E402
 
@@ -28,8 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stamp", nargs="+", type=Path, metavar="TWIN", help="English twins to stamp as up to date")
     args = parser.parse_args(argv)
     docs = args.docs.resolve()
-    if args.stamp:
-        refused = [p for p in args.stamp if not stamp(docs, p.resolve())]
+    try:
+        return report(docs, args.stamp)
+    except (InputError, OSError) as e:  # a page missing, not UTF-8, or whose front matter is not plain YAML data
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+def report(docs: Path, stamps: list[Path] | None) -> int:
+    if stamps:
+        refused = [p for p in stamps if not stamp(docs, p.resolve())]
         for p in refused:
             print(f"{p}: not stamped: not in parity with its Chinese page (run without --stamp to see why)",
                   file=sys.stderr)

@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qbank.check import TYPES  # noqa: E402
 from qbank.classify import Taxonomy  # noqa: E402
 from qbank.scaffold import ScaffoldError, new_question  # noqa: E402
-from qbank.write import regenerate_indexes  # noqa: E402
+from qbank.model import InputError  # noqa: E402
+from qbank.pages import write_atomic  # noqa: E402
+from qbank.write import Plan, check_writable, regenerate_indexes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,13 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         pages = new_question(args.docs, taxonomy, args.topic, args.title, args.title_en, args.type)
         if clash := [str(args.docs / p) for p in pages if (args.docs / p).exists()]:
             raise ScaffoldError(f"{', '.join(clash)} already exists")
-    except ScaffoldError as e:
+        check_writable(Plan(writes=pages), args.docs, args.manifest)  # before anything is written
+        for path, text in pages.items():
+            write_atomic(args.docs / path, text)
+        plan = regenerate_indexes(args.docs, taxonomy, args.manifest)
+    except (ScaffoldError, InputError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    for path, text in pages.items():
-        (args.docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (args.docs / path).write_text(text, encoding="utf-8")
-    plan = regenerate_indexes(args.docs, taxonomy, args.manifest)
     print("Created:")
     print("".join(f"  {args.docs / p}\n" for p in pages), end="")
     print("Updated:")

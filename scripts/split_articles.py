@@ -54,11 +54,12 @@ def report(articles: list[Article], cat: Catalogue, plan: Plan, seconds: float, 
     total = sum(len(a.occurrences) for a in articles)
     out += ["", f"Questions found: {total} occurrences -> {len(cat.questions)} pages", ""]
     statuses = ("written", "updated", "moved", "unchanged", "kept (edited after import)",
-                "skipped (deleted after import)")
+                "skipped (deleted after import)", "restored (empty or cut short by an interrupted run)",
+                "given a distinct slug (slug of another question)")
     for status in statuses:
         items = plan.status.get(status, [])
         out.append(f"Pages {status}: {len(items)}")
-        if status.startswith(("kept", "skipped")) or (status != "unchanged" and len(items) <= 20):
+        if status.startswith(("kept", "skipped", "restored", "given")) or (status != "unchanged" and len(items) <= 20):
             out += [f"  - {item}" for item in items]
     index = {s: len(plan.status.get(f"index {s}", [])) for s in ("written", "updated", "unchanged")}
     out.append("Index pages (topic lists, home): " + ", ".join(f"{n} {s}" for s, n in index.items()))
@@ -94,11 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         taxonomy = Taxonomy()
         cat = build_catalogue(articles, taxonomy, Vocabulary())
         plan = plan_import(cat, args.docs, load_manifest(args.manifest), taxonomy)
+        if not args.dry_run:
+            apply(plan, args.docs, args.manifest)  # checks first that every folder can be written
     except (InputError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    if not args.dry_run:
-        apply(plan, args.docs, args.manifest)
     print(report(articles, cat, plan, time.perf_counter() - start, args.dry_run))
     return 0
 

@@ -20,7 +20,8 @@ def _categories(lang: str) -> dict[str, str]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A term as plain text: HTML and Markdown syntax become character references (seen as written)."""
+    return "".join(c if c.isalnum() or c in " -'’" else f"&#{ord(c)};" for c in str(text))
 
 
 def render(entries: list[dict], lang: str) -> str:

@@ -19,22 +19,22 @@ import re
 from pathlib import Path
 
 from markupsafe import Markup
+from qbank.markdown import code_mask, fences
 
 MAX_CHARS = 300  # a description longer than this is cut at a word or character boundary
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_HEADING = re.compile(r"#{1,6}\s")  # a heading line (matched at its start: linear time)
 _ANSWER = re.compile(r"^##\s+.*\{\s*#answer\s*\}\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _SENTENCE_END = re.compile(r"[。！？!?](?:[”’」』）)]*)|\.(?=\s|$)(?:[\"')\]]*)")
 
 
 def _sections(markdown: str) -> tuple[list[str] | None, list[list[str]]]:
     """The answer section (or None) and every section of the page, as lists of lines."""
-    answer, sections, current, fenced = None, [], [], False
+    answer, sections, current = None, [], []
     sections.append(current)
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
+    lines = markdown.splitlines()
+    in_code = code_mask(lines, fences(lines))
+    for line, fenced in zip(lines, in_code):
         if not fenced and _HEADING.match(line):
             current = []
             sections.append(current)
@@ -47,11 +47,9 @@ def _sections(markdown: str) -> tuple[list[str] | None, list[list[str]]]:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """Prose paragraphs of a section: no code blocks, tables, HTML blocks or admonition headers."""
-    paragraphs, block, fenced = [], [], False
-    for line in lines + [""]:
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
+    paragraphs, block = [], []
+    in_code = code_mask(lines, fences(lines))
+    for line, fenced in zip(lines + [""], in_code + [False]):
         if fenced:
             continue
         stripped = line.strip()

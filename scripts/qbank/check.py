@@ -18,22 +18,20 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
+from . import safety
 from .classify import Taxonomy
 from .model import PAGE_SECTIONS
-from .parse import ARTIFACT, FENCE, normalise
+from .pages import read_text
+from .parse import ARTIFACT, FENCE, atx_heading, normalise, split_lines
 
 FIELDS = ("id", "title", "topic", "type", "tags", "sources")
 TYPES = ("concept", "coding", "system-design", "open-ended")
 HEADINGS = PAGE_SECTIONS  # section id -> (zh, en) heading, in page order
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-HEADING_ID = re.compile(r"\s*\{:?\s*#([\w-]+)[^}]*\}$")
+HEADING_ID = re.compile(r"\{:?\s*#([\w-]+)[^}]*\}")  # matched from the last '{' only: linear time
 ANY_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}|\sid=[\"']([^\"']+)[\"']")
 INLINE_CODE = re.compile(r"(`+).+?\1")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-SCRIPT = re.compile(r"<\s*script\b", re.I)
-HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
-JS_URL = re.compile(r"\]\(\s*<?javascript:|href\s*=\s*[\"']?\s*javascript:", re.I)
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 PYTHON = {"python", "py", "python3"}
@@ -88,11 +86,11 @@ class Doc:
     def headings(self):
         """(index, level, text, explicit id or None) of every Markdown heading."""
         for i, line in self.text_lines():
-            if m := ATX.match(line):
-                text, ident = m.group(2), None
-                if idm := HEADING_ID.search(text):
-                    text, ident = text[: idm.start()].strip(), idm.group(1)
-                yield i, len(m.group(1)), text, ident
+            if heading := atx_heading(line, empty=True):
+                text, ident, brace = heading[1], None, heading[1].rfind("{")
+                if brace >= 0 and (idm := HEADING_ID.fullmatch(text, brace)):
+                    text, ident = text[:brace].strip(), idm.group(1)
+                yield i, heading[0], text, ident
 
     @cached_property
     def anchors(self) -> set[str]:
@@ -109,7 +107,7 @@ class Doc:
 
 
 def read_doc(docs: Path, path: Path) -> Doc:
-    doc = Doc(path.relative_to(docs), path.read_text(encoding="utf-8").splitlines())
+    doc = Doc(path.relative_to(docs), split_lines(read_text(path)))
     lines = doc.lines
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
@@ -158,10 +156,13 @@ def check(docs: Path, taxonomy: Taxonomy, only: set[Path] | None = None) -> list
     from .standard import standard  # the answer standard builds on this module's Doc
 
     all_docs = load_docs(docs)
+    problems = safety.check_files(docs, Problem)  # R7 in what is not a page: the glossary, HTML and SVG files
     topics = [t.id for t in [*taxonomy.topics, taxonomy.fallback]]
-    problems = duplicates(all_docs)
+    problems += duplicates(all_docs)
     for doc in all_docs.values():
         problems += doc.problems + python_code(doc) + text_hygiene(doc) + links(doc, all_docs, docs)
+        if only is None or doc.rel in only:  # no cross-page rule: only the pages asked for
+            problems += safety.check_page(doc, lambda line, message, fix: Problem(doc.rel, line, message, fix))
         if doc.is_question:
             problems += front_matter(doc, topics) + title_heading(doc) + sections(doc) + standard(doc)
     return sorted((p for p in problems if only is None or p.path in only), key=lambda p: (str(p.path), p.line))
@@ -268,14 +269,11 @@ def python_code(doc: Doc) -> list[Problem]:
 
 
 def text_hygiene(doc: Doc) -> list[Problem]:
-    """R6 and R7, outside code: no generation artifacts, no scripts."""
+    """R6, outside code: no generation artifacts (R7, no scripts: safety.py)."""
     out = []
     for i, line in doc.text_lines():
         if m := ARTIFACT.search(line):
             out.append(Problem(doc.rel, i + 1, f"generation artifact '{m.group()}'", "delete it (R6)"))
-        if SCRIPT.search(line) or HANDLER.search(line) or JS_URL.search(line):
-            out.append(Problem(doc.rel, i + 1, "raw script, inline event handler or javascript: link",
-                               "remove it: pages hold Markdown, not scripts (R7)"))
     return out
 
 

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pages import Page, dump_front_matter, question_pages, split_front_matter, twin_path
+from .markdown import code_text, fences
+from .pages import Page, dump_front_matter, question_pages, read_page, twin_path, write_atomic
 
 SHARED_FIELDS = ("id", "topic", "type", "sources", "difficulty", "reviewed", "references")
 SECTION_ID = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})([^\n]*)\n(.*?)^\1\2\s*$", re.M | re.S)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 STRING = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
 COMMENT = re.compile(r"\s*(?:#|//).*$")
@@ -35,7 +35,8 @@ def source_hash(zh: Page) -> str:
 
 
 def code_blocks(body: str) -> list[tuple[str, list[str]]]:
-    return [(m.group(3).strip(), m.group(4).splitlines()) for m in FENCE.finditer(body)]
+    lines = body.splitlines()
+    return [(block.info, code_text(lines, block)) for block in fences(lines)]
 
 
 def _without_prose(lines: list[str]) -> list[str]:
@@ -86,7 +87,7 @@ def check(docs: Path) -> tuple[list[Problem], int]:
             fix = f"copy it to {twin_path(zh.path, 'en')}, translate it, then run check_parity.py --stamp on it"
             problems.append(Problem(str(zh.path), "not translated yet (no English twin)", fix, blocking=False))
             continue
-        meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
+        meta, body = read_page(en_path)
         en = Page(twin_path(zh.path, "en"), meta, body)
         if meta.get("untranslated"):
             fix = "translate it, then run check_parity.py --stamp on it"
@@ -104,15 +105,15 @@ def check(docs: Path) -> tuple[list[Problem], int]:
 def stamp(docs: Path, en_path: Path) -> bool:
     """Record the Chinese page's current hash in a twin; False if the twin is not in parity."""
     zh_path = en_path.with_name(en_path.name.replace(".en.md", ".md"))
-    zh_meta, zh_body = split_front_matter(zh_path.read_text(encoding="utf-8"))
+    zh_meta, zh_body = read_page(zh_path)
     zh = Page(zh_path.relative_to(docs), zh_meta, zh_body)
     if "id" not in zh_meta:
         return False  # not a question page (topic index, home)
-    meta, body = split_front_matter(en_path.read_text(encoding="utf-8"))
+    meta, body = read_page(en_path)
     meta = {**meta, "source_hash": source_hash(zh)}
     meta.pop("untranslated", None)
     en = Page(en_path.relative_to(docs), meta, body)
     if compare(zh, en):
         return False
-    en_path.write_text(dump_front_matter(meta) + body, encoding="utf-8")
+    write_atomic(en_path, dump_front_matter(meta) + body)
     return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .model import Article, Dropped, InputError, Occurrence
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s+#+)?\s*$")
+HEADING_OPEN = re.compile(r"(#{1,6})(\s+)")
 BOLD_LINE = re.compile(r"^\*\*(?P<t>[^*].*?)\*\*\s*$")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 ARTIFACT = re.compile(r"<\|[\w.-]+\|>")  # model tokens: <|endoftext|>, <|im_end|> …
@@ -42,6 +42,26 @@ QUESTION_START = re.compile(r"^(?:什么是|如何|为什么|为何|怎样|请|�
 CLOSING = re.compile(r"^(?:通过(?:上述|以上|本文)|总之|综上|希望(?:本文|这些|以上))|希望.{0,30}(?:帮助|有所收获)")
 
 BOLD_LEVEL = 7  # a bold question line sits below every markdown heading
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split at line breaks only: U+2028, form feeds and other separators stay inside a line (code)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+def atx_heading(line: str, empty: bool = False) -> tuple[int, str] | None:
+    """(level, text) of a '#' heading, closing hashes dropped; in linear time (no backtracking regex).
+
+    `empty`: '#  ' is a heading with no text (the checker's view) instead of none (the importer's)."""
+    m = HEADING_OPEN.match(line)
+    rest = line[m.end():].rstrip() if m else ""
+    if m is None or not (rest or empty or len(m.group(2)) > 1):
+        return None
+    bare = rest.rstrip("#")
+    if bare != rest and bare[-1:].isspace():
+        rest = bare.rstrip()
+    return len(m.group(1)), rest
 
 
 def normalise(title: str) -> str:
@@ -103,8 +123,8 @@ def find_headings(lines: list[str], in_code: list[bool]) -> list[Heading]:
     for i, line in enumerate(lines):
         if in_code[i] or label_of(line):
             continue
-        if m := HEADING.match(line):
-            level, text = len(m.group(1)), m.group(2).strip()
+        if heading := atx_heading(line):
+            level, text = heading[0], heading[1].strip()
             text = re.sub(r"^\*\*(.+)\*\*$", r"\1", text).strip()
         elif (m := BOLD_LINE.match(line.strip())) and not m.group("t").rstrip().endswith((":", "：")):
             level, text = BOLD_LEVEL, m.group("t").strip()
@@ -141,7 +161,7 @@ def mark_groups(headings: list[Heading], lines: list[str], in_code: list[bool]) 
 
 
 def parse_article(name: str, text: str) -> Article:
-    lines = text.splitlines()
+    lines = split_lines(text)
     in_code = code_mask(name, lines)
     headings = {h.index: h for h in find_headings(lines, in_code)}
     occurrences: list[Occurrence] = []

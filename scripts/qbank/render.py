@@ -5,7 +5,7 @@ import posixpath
 import re
 
 from .classify import Taxonomy, Topic
-from .model import SECTIONS, Question
+from .model import DIFFICULTIES, SECTIONS, Question
 from .pages import Page, dump_front_matter
 
 TYPE_NAMES = {
@@ -59,6 +59,14 @@ def link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path))
 
 
+def difficulty_name(meta: dict, lang: str) -> str:
+    """'进阶 (2)' / 'Intermediate (2)' for a page's `difficulty` 1–3; '—' when it has none yet."""
+    level = meta.get("difficulty")
+    if level not in DIFFICULTIES:
+        return "—"
+    return f"{DIFFICULTIES[level][0 if lang == 'zh' else 1]} ({level})"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
@@ -67,12 +75,14 @@ def render_topic_index(topic: Topic, pages: list[Page], lang: str, titles_en: di
     """The index page of one topic, listing its questions in source order."""
     zh = lang == "zh"
     name, description = (topic.zh, topic.description_zh) if zh else (topic.en, topic.description_en)
-    head = "| # | 问题 | 类型 |\n|---|---|---|\n" if zh else "| # | Question | Type |\n|---|---|---|\n"
+    head = ("| # | 问题 | 类型 | 难度 |\n|---|---|---|---|\n" if zh
+            else "| # | Question | Type | Difficulty |\n|---|---|---|---|\n")
     rows = []
     for n, page in enumerate(pages, 1):
         title = page.meta["title"] if zh else titles_en.get(page.meta["id"], page.meta["title"])
         kind = TYPE_NAMES.get(page.meta.get("type"), (page.meta.get("type"),) * 2)[0 if zh else 1]
-        rows.append(f"| {n} | [{_cell(title)}]({page.path.name}) | {kind} |\n")
+        level = difficulty_name(page.meta, lang)
+        rows.append(f"| {n} | [{_cell(title)}]({page.path.name}) | {_cell(str(kind))} | {level} |\n")
     count = f"共 {len(pages)} 题。" if zh else f"{len(pages)} questions."
     meta = dump_front_matter({"title": name, "topic": topic.id, "generated": True})
     return f"{meta}{GENERATED[lang]}\n\n# {name}\n\n{description} {count}\n\n{head}{''.join(rows)}"

@@ -6,12 +6,14 @@ with the "not translated yet" banner (mkdocs-static-i18n's fallback), and the pa
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .classify import Taxonomy, pinyin_slug, question_type
 from .model import PAGE_SECTIONS
 from .pages import dump_front_matter, question_pages
 from .parse import normalise
+from .safety import HTML_IN_TEXT
 
 # What each section of a new page holds (design/answer-standard.md); a section left empty fails `make check`.
 PLACEHOLDERS = {
@@ -57,6 +59,13 @@ def new_question(docs: Path, taxonomy: Taxonomy, topic: str, title: str, title_e
         raise ScaffoldError(f"unknown topic '{topic}'; choose one of: {', '.join(topics)}")
     if not title:
         raise ScaffoldError("the title is empty; write the question in Chinese, e.g. --title \"什么是注意力机制？\"")
+    for name, text in (("--title", title), ("--title-en", title_en or "x")):
+        if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+            raise ScaffoldError(f"{name} holds a line break or control character; write the question on one line")
+        if not any(c.isalpha() for c in text):
+            raise ScaffoldError(f"{name} '{text}' is not a question (no word in it); write the question itself")
+        if HTML_IN_TEXT.search(text):
+            raise ScaffoldError(f"{name} holds HTML ('<…>' or '&…;'); write it as plain text (R7)")
     if duplicate := existing_page(docs, title, title_en):
         raise ScaffoldError(f"this question already exists: {duplicate}; improve that page instead")
     taken = {p.meta["id"] for p in question_pages(docs)}

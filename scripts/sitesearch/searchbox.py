@@ -58,7 +58,8 @@ class SearchBox:
         box = self.page.locator(INPUT)
         box.fill(query)
         box.press("End")
-        self.page.wait_for_function("window.__searchLatency !== undefined", timeout=timeout)
+        # a function, not an expression: Playwright would eval an expression, which the pages' CSP forbids
+        self.page.wait_for_function("() => window.__searchLatency !== undefined", timeout=timeout)
         latency = self.page.evaluate("window.__searchLatency")
         items = self.page.locator(ITEMS)
         articles = [items.nth(i).locator("a.md-search-result__link").first for i in range(items.count())]

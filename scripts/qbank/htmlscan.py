@@ -1,0 +1,103 @@
+"""Find what can run script in a piece of HTML: script elements, event handlers, script URLs.
+
+Used twice: by the content checker on each page rendered as the site renders it (so a trick that hides
+HTML from the line rules is still caught), and by the build (scripts/hooks/csp.py) on every page it writes.
+`allowed_script` says which <script> elements are the theme's own; everything else is a finding.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Elements that run or embed active content whatever their attributes.
+ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
+BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.I)
+SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript):", re.I)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "ping", "cite",
+                  "srcset", "lowsrc", "dynsrc", "codebase", "manifest", "icon"}
+BROWSER_COMMENT_END = re.compile(r"<!--->|<!-->")  # a browser ends these comments at once; Python's parser does not
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def url_is_script(value: str) -> bool:
+    """A URL that runs script or smuggles a document: javascript:, vbscript:, data: — in any spelling.
+
+    Entities are decoded and control characters and spaces dropped first, as a browser does."""
+    return bool(BAD_SCHEME.match(_CONTROL.sub("", html.unescape(value))))
+
+
+def value_runs_script(value: str) -> bool:
+    """Any attribute value that names a script URL anywhere (meta refresh, SVG animate values …)."""
+    return bool(SCRIPT_SCHEME.search(_CONTROL.sub("", html.unescape(value))))
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "script" | "element" | "handler" | "url"
+    token: str  # what to look for in the source: element name, attribute name or URL scheme
+    snippet: str  # the tag as written in the HTML, shortened
+
+    def __str__(self) -> str:
+        return self.snippet
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, allowed_script):
+        super().__init__(convert_charrefs=True)
+        self.allowed_script = allowed_script
+        self.findings: list[Finding] = []
+        self._script: tuple[dict, str] | None = None  # attributes and source of the open <script>
+        self._text: list[str] = []
+
+    def _tag(self) -> str:
+        return " ".join((self.get_starttag_text() or "").split())[:160]  # one line, for file:line messages
+
+    def handle_starttag(self, tag, attrs):
+        self._attributes(tag, attrs)
+        if tag == "script":
+            self._script, self._text = (dict(attrs), self._tag()), []
+        elif tag in ACTIVE:
+            self.findings.append(Finding("element", tag, self._tag()))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self.handle_endtag(tag)
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            attrs, snippet = self._script
+            if not self.allowed_script(attrs, "".join(self._text)):
+                self.findings.append(Finding("script", "script", snippet))
+            self._script = None
+
+    def _attributes(self, tag, attrs):
+        for name, value in attrs:
+            name, value = name.lower(), value or ""
+            if name.startswith("on"):
+                self.findings.append(Finding("handler", name, self._tag()))
+            elif (name in URL_ATTRIBUTES or name.endswith("href")) and url_is_script(value):
+                self.findings.append(Finding("url", _scheme(value), self._tag()))
+            elif value_runs_script(value) or (name == "srcdoc" and value):
+                self.findings.append(Finding("url", _scheme(value) or name, self._tag()))
+
+
+def _scheme(value: str) -> str:
+    plain = _CONTROL.sub("", html.unescape(value)).lower()
+    return next((s for s in ("javascript:", "vbscript:", "data:") if s in plain), "")
+
+
+def scan(text: str, allowed_script=lambda attrs, source: False) -> list[Finding]:
+    """Every finding in an HTML text; `allowed_script(attrs, source)` accepts the theme's own scripts."""
+    scanner = _Scanner(allowed_script)
+    scanner.feed(BROWSER_COMMENT_END.sub("<!---->", text).replace("--!>", "-->"))
+    scanner.close()
+    if scanner._script is not None:  # a <script> never closed still runs
+        scanner.findings.append(Finding("script", "script", scanner._script[1]))
+    return scanner.findings
