@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup setup-code browser serve build test split bench check check-code generated bench-search
+.PHONY: setup setup-code browser serve build test split bench check check-code generated parity bench-search
 
 setup: $(VENV)/.installed
 
@@ -32,23 +32,26 @@ build: setup
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
 
 split: setup  ## import sources/ into docs/ (see README)
-	$(PY) scripts/split_articles.py
+	$(VENV)/bin/qbank import
 
 test: setup-code browser
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
 check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
-	$(PY) scripts/check_content.py
+	$(VENV)/bin/qbank check
+
+parity: setup  ## which English twins are missing, outdated or out of parity (CONTRIBUTING, R10)
+	$(VENV)/bin/qbank parity
 
 generated: setup  ## topic index pages, home topic lists and redirect stubs, from the pages and data/
-	$(PY) scripts/generate.py
+	$(VENV)/bin/qbank generate
 
 check-code: setup-code  ## statically check and run every Python block of the reviewed pages (design/answer-standard.md)
-	$(PY) scripts/run_code.py
+	$(VENV)/bin/qbank code
 
 bench: setup browser  ## quality budget figures (build, page weight, Lighthouse, serve reload): see benchmarks.md
 	npm ci --no-audit --no-fund
-	NO_MKDOCS_2_WARNING=1 $(PY) scripts/benchmark.py
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/qbank bench
 
 bench-search: setup browser  ## search quality and speed per language (design/search.md)
-	NO_MKDOCS_2_WARNING=1 $(PY) scripts/bench_search.py
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/qbank bench-search

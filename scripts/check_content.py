@@ -14,11 +14,10 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.check import check  # noqa: E402
-from qbank.classify import Taxonomy  # noqa: E402
-from qbank.model import InputError  # noqa: E402
+from qbank.check import check
+from qbank.classify import Taxonomy
+from qbank.model import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 

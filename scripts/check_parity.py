@@ -14,11 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.model import InputError  # noqa: E402
-from qbank.pages import question_pages  # noqa: E402
-from qbank.parity import check, stamp  # noqa: E402
+from qbank.model import InputError
+from qbank.pages import question_pages
+from qbank.parity import check, stamp
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,6 @@ Nobody keeps a list of questions by hand.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
@@ -15,10 +14,9 @@ from mkdocs.structure.nav import _add_previous_and_next_links
 from mkdocs.structure.pages import Page as NavPage
 from markupsafe import escape
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.pages import Page, split_front_matter  # noqa: E402
-from qbank.write import source_order  # noqa: E402
+from qbank.pages import Page, split_front_matter
+from qbank.write import source_order
 
 ROOT = Path(__file__).resolve().parents[1]
 

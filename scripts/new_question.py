@@ -13,14 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.check import TYPES  # noqa: E402
-from qbank.classify import Taxonomy  # noqa: E402
-from qbank.scaffold import ScaffoldError, new_question  # noqa: E402
-from qbank.model import InputError  # noqa: E402
-from qbank.pages import write_atomic  # noqa: E402
-from qbank.write import Plan, check_writable, regenerate_indexes  # noqa: E402
+from qbank.check import TYPES
+from qbank.classify import Taxonomy
+from qbank.scaffold import ScaffoldError, new_question
+from qbank.model import InputError
+from qbank.pages import write_atomic
+from qbank.write import Plan, check_writable, regenerate_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
 

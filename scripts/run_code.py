@@ -14,10 +14,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.runcode import preload, python_blocks, run_pages, static_problems  # noqa: E402
-from qbank.standard import reviewed_pages  # noqa: E402
+from qbank.runcode import preload, python_blocks, run_pages, static_problems
+from qbank.standard import reviewed_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,13 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank.build import Catalogue, build_catalogue  # noqa: E402
-from qbank.classify import Taxonomy, Vocabulary  # noqa: E402
-from qbank.model import Article, InputError  # noqa: E402
-from qbank.parse import parse_article  # noqa: E402
-from qbank.write import Plan, apply, load_manifest, plan_import  # noqa: E402
+from qbank.build import Catalogue, build_catalogue
+from qbank.classify import Taxonomy, Vocabulary
+from qbank.model import Article, InputError
+from qbank.parse import parse_article
+from qbank.write import Plan, apply, load_manifest, plan_import
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE_SUFFIXES = (".txt", ".md")

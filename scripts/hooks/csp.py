@@ -24,9 +24,8 @@ from pathlib import Path
 import material
 from mkdocs import plugins
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from qbank.htmlscan import scan  # noqa: E402
+from qbank.htmlscan import scan
 from qbank.safety import STATIC  # noqa: E402  (files of docs/ copied as they are: redirect stubs, images)
 
 log = logging.getLogger("mkdocs.hooks.csp")  # under "mkdocs": counted by strict mode

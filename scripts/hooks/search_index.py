@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import jieba
 import yaml
 from mkdocs import plugins
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from qbank.pages import split_front_matter  # noqa: E402
-from sitesearch import index as search_index  # noqa: E402
-from sitesearch.lexicon import concepts, domain_words  # noqa: E402
+from qbank.pages import split_front_matter
+from sitesearch import index as search_index
+from sitesearch.lexicon import concepts, domain_words
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
