@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 
-from qbank.check import TYPES
+from qbank.frontmatter import TYPES
 from qbank.classify import Taxonomy
 from qbank.scaffold import ScaffoldError, new_question
 from qbank.model import InputError

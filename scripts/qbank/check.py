@@ -18,16 +18,14 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-from . import safety
+from . import frontmatter, safety
 from .classify import Taxonomy
 from .model import PAGE_SECTIONS
 from .pages import read_text
 from .parse import ARTIFACT, FENCE, atx_heading, normalise, split_lines
 
-FIELDS = ("id", "title", "topic", "type", "tags", "sources")
-TYPES = ("concept", "coding", "system-design", "open-ended")
+FIELDS, TYPES = frontmatter.REQUIRED, frontmatter.TYPES
 HEADINGS = PAGE_SECTIONS  # section id -> (zh, en) heading, in page order
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING_ID = re.compile(r"\{:?\s*#([\w-]+)[^}]*\}")  # matched from the last '{' only: linear time
 ANY_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}|\sid=[\"']([^\"']+)[\"']")
 INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -183,29 +181,17 @@ def front_matter(doc: Doc, topics: list[str]) -> list[Problem]:
     def bad(key: str, message: str, fix: str) -> None:
         out.append(Problem(doc.rel, meta_line(doc, key), message, fix + " (R2)"))
 
-    for key in FIELDS:
-        if key not in meta:
-            bad(key, f"front matter lacks '{key}'", f"add a line '{key}: ...' to the front matter")
-    ident, title, topic, sources = (meta.get(k) for k in ("id", "title", "topic", "sources"))
-    if "id" in meta and not (isinstance(ident, str) and SLUG.match(ident)):
-        bad("id", f"id '{ident}' is not an ASCII slug", "use lower-case ASCII words joined by '-'")
-    elif "id" in meta and ident != doc.stem:
+    for key, message, fix in frontmatter.problems(meta):
+        bad(key, message, fix)
+    ident, topic = meta.get("id"), meta.get("topic")
+    if "id" in meta and isinstance(ident, str) and frontmatter.SLUG.match(ident) and ident != doc.stem:
         bad("id", f"id '{ident}' differs from the file name '{doc.stem}'",
             f"rename the file to {ident}.md or set id: {doc.stem}")
-    if "title" in meta and not (isinstance(title, str) and title.strip()):
-        bad("title", "the title is empty", "write the question as the title")
     if "topic" in meta and topic not in topics:
         bad("topic", f"unknown topic '{topic}'", f"use a topic id of data/topics.yml: {', '.join(topics)}")
     elif "topic" in meta and topic != folder:
         bad("topic", f"topic '{topic}' differs from the folder '{folder}'",
             f"move the page to docs/{topic}/ or set topic: {folder}")
-    if "type" in meta and meta["type"] not in TYPES:
-        bad("type", f"unknown type '{meta['type']}'", f"use one of {', '.join(TYPES)}")
-    if "tags" in meta and not isinstance(meta["tags"], list):
-        bad("tags", "tags is not a list", "write 'tags: []' or one '- tag' line per tag")
-    if "sources" in meta and not (isinstance(sources, list) and all(
-            isinstance(s, dict) and {"article", "number"} <= s.keys() for s in sources)):
-        bad("sources", "sources is not a list of {article, number}", "write 'sources: []' for a contributed question")
     return out
 
 

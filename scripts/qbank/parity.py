@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import frontmatter
 from .markdown import code_text, fences
 from .pages import Page, dump_front_matter, question_pages, read_page, twin_path, write_atomic
 
-SHARED_FIELDS = ("id", "topic", "type", "sources", "difficulty", "reviewed", "references")
+SHARED_FIELDS = frontmatter.SHARED
 SECTION_ID = re.compile(r"^#{1,6} .*\{#([\w-]+)\}\s*$", re.M)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 STRING = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)

@@ -5,6 +5,7 @@ import posixpath
 import re
 
 from .classify import Taxonomy, Topic
+from .frontmatter import FrontMatter, Source
 from .model import DIFFICULTIES, SECTIONS, Question
 from .pages import Page, dump_front_matter
 
@@ -29,15 +30,8 @@ def source_label(article: str, number: str) -> str:
 
 
 def render_question(q: Question, related: list[Question]) -> str:
-    meta = {
-        "id": q.id,
-        "title": q.title,
-        "topic": q.topic,
-        "type": q.type,
-        "tags": q.tags,
-        "sources": [{"article": o.article, "number": o.number} for o in q.occurrences],
-    }
-    parts = [dump_front_matter(meta), f"# {q.title}\n"]
+    meta = FrontMatter(q.id, q.title, q.topic, q.type, q.tags, [Source(o.article, o.number) for o in q.occurrences])
+    parts = [dump_front_matter(meta.dump()), f"# {q.title}\n"]
     for key, (zh, _) in SECTIONS.items():
         texts = [(o, o.section_text(key)) for o in q.occurrences if o.section_text(key)]
         if not texts:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .frontmatter import FrontMatter
 from .classify import Taxonomy, pinyin_slug, question_type
 from .model import PAGE_SECTIONS
 from .pages import dump_front_matter, question_pages
@@ -71,8 +72,7 @@ def new_question(docs: Path, taxonomy: Taxonomy, topic: str, title: str, title_e
     taken = {p.meta["id"] for p in question_pages(docs)}
     ident = unique_id(english_slug(title_en) if title_en else pinyin_slug(title), taken)
     kind = kind or question_type(title)
-    meta = {"id": ident, "title": title, "topic": topic, "type": kind, "difficulty": 2, "tags": [],
-            "sources": [], "references": []}
+    meta = FrontMatter(ident, title, topic, kind, difficulty=2, references=[]).dump()
     body = f"\n# {title}\n" + "".join(f"\n## {PAGE_SECTIONS[key][0]} {{#{key}}}\n\n<!-- {hint} -->\n"
                                       for key, hint in PLACEHOLDERS.items())
     return {Path(topic) / f"{ident}.md": dump_front_matter(meta) + body}

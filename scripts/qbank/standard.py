@@ -5,11 +5,11 @@ without one are shown to readers with an "not reviewed yet" banner and are held 
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from .check import HEADINGS, Doc, Problem, meta_line
-from .model import DIFFICULTIES, REQUIRED_WHEN_REVIEWED
+from . import frontmatter
+from .model import REQUIRED_WHEN_REVIEWED
 
 FLOOR_ZH = 400  # Chinese characters of prose outside code, on a Chinese page
 FOLLOW_UPS = (2, 4)
@@ -29,29 +29,8 @@ def standard(doc: Doc) -> list[Problem]:
 
 def review_fields(doc: Doc) -> list[Problem]:
     """A1: `reviewed` is a date, `difficulty` is 1–3, `references` lists titled https sources."""
-    meta, out = doc.meta, []
-
-    def bad(key: str, message: str, fix: str) -> None:
-        out.append(Problem(doc.rel, meta_line(doc, key), message, f"{fix} (A1)"))
-
-    reviewed = meta.get("reviewed")
-    if not isinstance(reviewed, dt.date) or reviewed > dt.date.today():
-        bad("reviewed", f"reviewed '{reviewed}' is not a past date", "write the day of the review as YYYY-MM-DD")
-    if meta.get("difficulty") not in DIFFICULTIES:
-        levels = ", ".join(f"{k} = {zh} / {en}" for k, (zh, en) in DIFFICULTIES.items())
-        bad("difficulty", f"difficulty '{meta.get('difficulty')}' is not 1, 2 or 3", f"set difficulty: {levels}")
-    refs = meta.get("references")
-    if not isinstance(refs, list) or not refs:
-        bad("references", "no references", "list at least one primary source: '- title: …' and '  url: https://…'")
-        return out
-    for ref in refs:
-        title, url = (ref.get("title"), ref.get("url")) if isinstance(ref, dict) else (None, None)
-        if not (isinstance(title, str) and title.strip() and "\n" not in title):
-            bad("references", f"reference {ref!r} has no one-line title", "give each reference a plain-text title")
-        if not (isinstance(url, str) and re.match(r"https://[^\s/]+\.[^\s]+$", url)):
-            bad("references", f"reference url {url!r} is not an https:// address",
-                "link the paper (https://arxiv.org/abs/…, ACL Anthology) or the official documentation")
-    return out
+    return [Problem(doc.rel, meta_line(doc, key), message, f"{fix} (A1)")
+            for key, message, fix in frontmatter.review_problems(doc.meta)]
 
 
 def sections_found(doc: Doc) -> dict[str, int]:
