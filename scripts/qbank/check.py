@@ -22,7 +22,8 @@ from . import frontmatter, safety
 from .classify import Taxonomy
 from .model import PAGE_SECTIONS
 from .pages import read_text
-from .parse import ARTIFACT, FENCE, atx_heading, normalise, split_lines
+from .markdown import code_mask, fences
+from .parse import ARTIFACT, atx_heading, normalise, split_lines
 
 FIELDS, TYPES = frontmatter.REQUIRED, frontmatter.TYPES
 HEADINGS = PAGE_SECTIONS  # section id -> (zh, en) heading, in page order
@@ -126,23 +127,13 @@ def read_doc(docs: Path, path: Path) -> Doc:
 
 
 def scan_fences(doc: Doc) -> None:
-    doc.in_code = [False] * len(doc.lines)
-    opened = None  # (index, fence, info)
-    for i in range(doc.body, len(doc.lines)):
-        line, m = doc.lines[i], FENCE.match(doc.lines[i])
-        if opened is None:
-            if m:
-                opened = (i, m.group(1), line.strip()[len(m.group(1)):].strip())
-                doc.in_code[i] = True
-            continue
-        doc.in_code[i] = True
-        fence = opened[1]
-        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
-            doc.blocks.append((opened[0], i, opened[2]))
-            opened = None
-    if opened is not None:
-        doc.problems.append(Problem(doc.rel, opened[0] + 1, f"code fence '{opened[1]}' opened here is never closed",
-                                    f"close the block with a line '{opened[1]}' (R5)"))
+    blocks = fences(doc.lines, doc.body)
+    doc.in_code = code_mask(doc.lines, blocks)
+    doc.blocks = [(b.open, b.close, b.info) for b in blocks if b.close is not None]
+    for b in blocks:
+        if b.close is None:
+            doc.problems.append(Problem(doc.rel, b.open + 1, f"code fence '{b.marker}' opened here is never closed",
+                                        f"close the block with a line '{b.marker}' (R5)"))
 
 
 def load_docs(docs: Path) -> dict[Path, Doc]:

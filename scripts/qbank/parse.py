@@ -8,9 +8,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import markdown
 from .model import Article, Dropped, InputError, Occurrence
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING_OPEN = re.compile(r"(#{1,6})(\s+)")
 BOLD_LINE = re.compile(r"^\*\*(?P<t>[^*].*?)\*\*\s*$")
 RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
@@ -101,21 +101,11 @@ def label_of(line: str) -> tuple[str, str] | None:
 
 def code_mask(path: str, lines: list[str]) -> list[bool]:
     """True for every line that is part of a fenced code block (fences included)."""
-    mask, opened = [False] * len(lines), None
-    for i, line in enumerate(lines):
-        m = FENCE.match(line)
-        if opened is None:
-            if m:
-                opened = (i, m.group(1))
-                mask[i] = True
-            continue
-        mask[i] = True
-        fence = opened[1]
-        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
-            opened = None
-    if opened is not None:
-        raise InputError(path, opened[0] + 1, f"unbalanced code fence: '{opened[1]}' opened here is never closed")
-    return mask
+    blocks = markdown.fences(lines)
+    if blocks and blocks[-1].close is None:
+        raise InputError(path, blocks[-1].open + 1,
+                         f"unbalanced code fence: '{blocks[-1].marker}' opened here is never closed")
+    return markdown.code_mask(lines, blocks)
 
 
 def find_headings(lines: list[str], in_code: list[bool]) -> list[Heading]:
