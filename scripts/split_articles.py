@@ -91,9 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         articles = [read_article(p) for p in article_paths(args.articles)]
+        named = {a.name for a in articles}
+        # a partial run over sources/ still reads every article there, so that it names, merges and links the
+        # questions as a full run does and leaves the other articles' pages alone
+        own = args.articles and all(Path(p).resolve().parent == (ROOT / "sources").resolve() for p in args.articles)
+        others = [read_article(p) for p in article_paths([]) if p.name not in named] if own else []
         taxonomy = Taxonomy()
-        cat = build_catalogue(articles, taxonomy, Vocabulary())
-        plan = plan_import(cat, args.docs, load_manifest(args.manifest), taxonomy)
+        cat = build_catalogue(articles + others, taxonomy, Vocabulary())
+        plan = plan_import(cat, args.docs, load_manifest(args.manifest), taxonomy, named if own else None)
         if not args.dry_run:
             apply(plan, args.docs, args.manifest)  # checks first that every folder can be written
     except (InputError, ValueError) as e:

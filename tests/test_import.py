@@ -151,3 +151,15 @@ def test_bad_input_names_file_and_line_and_writes_nothing(tmp_path, capsys, cont
     err = capsys.readouterr().err
     assert f"bad.txt{where} {message}" in err
     assert not (tmp_path / "docs").exists() and not (tmp_path / "imported.json").exists()
+
+
+def test_importing_one_article_never_edits_the_pages_of_other_articles(imported, capsys):
+    """The README's single-article run: pages of the other articles (and their 相关问题 links) stay as they are."""
+    docs = imported / "docs"
+    article = sorted(SOURCES.glob("*.txt"))[3]
+    others = {p.path: (docs / p.path).read_text(encoding="utf-8") for p in question_pages(docs)
+              if all(s["article"] != article.name for s in p.meta["sources"])}
+    before = snapshot(docs)
+    assert run(imported, str(article)) == 0
+    assert {p: (docs / p).read_text(encoding="utf-8") for p in others} == others
+    assert snapshot(docs) == before  # the article's own pages keep their links to the other articles' pages too

@@ -110,12 +110,17 @@ def cut_short(raw: bytes, text: str) -> bool:
     return len(raw) < len(whole) and whole.startswith(raw)
 
 
-def plan_import(cat: Catalogue, docs: Path, manifest: dict[str, str], taxonomy: Taxonomy) -> Plan:
+def plan_import(cat: Catalogue, docs: Path, manifest: dict[str, str], taxonomy: Taxonomy,
+                articles: set[str] | None = None) -> Plan:
+    """What to write for the catalogue's questions; with `articles`, only for the questions asked in them
+    (the catalogue still holds every article, so slugs, merges and related links stay those of a full run)."""
     plan = Plan(manifest=dict(manifest))
     unreadable = unreadable_pages(docs) if docs.exists() else {}
     existing = assign_pages(cat, question_pages(docs, skip=frozenset(unreadable)), plan)
     by_id = {q.id: q for q in cat.questions}
     for q in cat.questions:
+        if articles is not None and not {o.article for o in q.occurrences} & articles:
+            continue
         text = render_question(q, [by_id[r] for r in q.related])
         page = existing.get(q.id)
         path = page.path if page else Path(q.path)
