@@ -74,7 +74,8 @@ def test_duplicates_merged_and_near_duplicates_linked(imported):
     docs = imported / "docs"
     meta, body = split_front_matter(by_id(docs, "t5-text-generation-model").read_text(encoding="utf-8"))
     assert [s["article"][:3] for s in meta["sources"]] == ["000", "001"]
-    assert "### 来源：文章 000 第 15 题 {#answer-1}" in body and "### 来源：文章 001 第 28 题 {#answer-2}" in body
+    assert "*来源：文章 000 第 15 题*" in body and "*来源：文章 001 第 28 题*" in body  # notes, not headings
+    assert "### 来源" not in body
     _, body = split_front_matter(by_id(docs, "differential-self-attention-explained").read_text(encoding="utf-8"))
     assert "## 相关问题 {#related}" in body and "(differentiable-self-attention-explained.md)" in body
 

@@ -40,8 +40,8 @@ def render_question(q: Question, related: list[Question]) -> str:
         if len(texts) == len(q.occurrences) and len({t for _, t in texts}) == 1:
             parts.append(texts[0][1] + "\n")
             continue
-        for n, (occ, text) in enumerate(texts, 1):
-            parts.append(f"### {source_label(occ.article, occ.number)} {{#{key}-{n}}}\n")
+        for occ, text in texts:
+            parts.append(f"*{source_label(occ.article, occ.number)}*\n")  # a small note, not a heading
             parts.append(text + "\n")
     if related:
         parts.append("## 相关问题 {#related}\n")
