@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.nav import _add_previous_and_next_links
 from mkdocs.structure.pages import Page as NavPage
 from markupsafe import escape
 
 
+from qbank import data
 from qbank.pages import Page, split_front_matter
 from qbank.write import source_order
 
@@ -32,7 +32,7 @@ def _meta(item) -> dict:
 
 
 def on_nav(nav, config, files):
-    topics = [t["id"] for t in yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))["topics"]]
+    topics = [t["id"] for t in data.topics()["topics"]]
     rank = {topic: n for n, topic in enumerate(topics)}
     sections = [item for item in nav.items if item.is_section]
     for section in sections:

@@ -5,17 +5,14 @@ one table per category. The data file stays the single source for translators, s
 """
 from __future__ import annotations
 
-from pathlib import Path
+from qbank import data
 
-import yaml
-
-ROOT = Path(__file__).resolve().parents[2]
 MARKER = "<!-- glossary -->"
 TOOLING = {"zh": "工具与平台", "en": "Tools & platforms"}
 
 
 def _categories(lang: str) -> dict[str, str]:
-    topics = yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))["topics"]
+    topics = data.topics()["topics"]
     return {**{t["id"]: t[lang] for t in topics}, "tooling": TOOLING[lang]}
 
 
@@ -47,6 +44,6 @@ def render(entries: list[dict], lang: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if not page.meta.get("glossary") or MARKER not in markdown:
         return markdown
-    entries = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    entries = data.glossary()
     lang = "en" if page.file.src_uri.endswith(".en.md") or getattr(page.file, "locale", "zh") == "en" else "zh"
     return markdown.replace(MARKER, render(entries, lang))

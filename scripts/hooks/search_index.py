@@ -18,10 +18,10 @@ import json
 from pathlib import Path
 
 import jieba
-import yaml
 from mkdocs import plugins
 
 
+from qbank import data
 from qbank.pages import split_front_matter
 from sitesearch import index as search_index
 from sitesearch.lexicon import concepts, domain_words
@@ -39,7 +39,7 @@ def on_config(config):
         return
     _state["source"] = (glossary, titles)
     _state["version"] = hashlib.sha256(json.dumps([glossary, titles]).encode()).hexdigest()
-    _state["concepts"] = concepts(yaml.safe_load(glossary))
+    _state["concepts"] = concepts(data.glossary())
     _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut)
     for word in sorted(_state["words"]):
         jieba.add_word(word)
@@ -76,5 +76,5 @@ def on_post_build(config):
     for lang in languages:
         pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
-    for name, data in files.items():
-        (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for name, content in files.items():
+        (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
+from . import data
 from .parse import normalise
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = data.DATA
 
 # Question type, from the wording of the title; the first rule that matches wins.
 TYPE_RULES = [
@@ -38,7 +38,7 @@ class Topic:
 
 class Taxonomy:
     def __init__(self, path: Path = DATA / "topics.yml"):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = data.load(path)
         self.topics = [self._topic(t) for t in raw["topics"]]
         self.fallback = self._topic(raw["fallback"])
         by_id = {t.id: t for t in self.topics}
@@ -63,12 +63,9 @@ def question_type(title: str) -> str:
 class Vocabulary:
     """English titles and slugs (data/titles_en.yml) and glossary terms for tags."""
 
-    def __init__(self, data: Path = DATA):
-        titles = yaml.safe_load((data / "titles_en.yml").read_text(encoding="utf-8")) or {}
-        self.titles = {normalise(k): v for k, v in titles.items()}
-        glossary_path = data / "glossary.yml"
-        glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8")) if glossary_path.exists() else []
-        self.terms = sorted({g["zh"] for g in glossary or []}, key=lambda t: (-len(t), t))
+    def __init__(self, folder: Path = DATA):
+        self.titles = {normalise(k): v for k, v in data.titles_en(folder).items()}
+        self.terms = sorted({g["zh"] for g in data.glossary(folder)}, key=lambda t: (-len(t), t))
 
     def english(self, title: str) -> tuple[str, str] | None:
         """(English title, slug) for a known Chinese title."""
