@@ -11,11 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qbank import redirects  # noqa: E402
-from qbank.classify import Taxonomy  # noqa: E402
-from qbank.write import Plan, plan_indexes  # noqa: E402
+from qbank import redirects
+from qbank.classify import Taxonomy
+from qbank.write import Plan, plan_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
 
