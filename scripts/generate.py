@@ -4,6 +4,7 @@ and redirect stubs for merged pages (data/redirects.yml).
 
     python scripts/generate.py            # write what is out of date
     python scripts/generate.py --check    # CI: exit 1, naming each stale file, when anything is out of date
+    python scripts/generate.py --study DIR  # study data and Anki decks (the build writes them to assets/study/)
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-from qbank import redirects
+from qbank import redirects, study
 from qbank.classify import Taxonomy
 from qbank.write import Plan, plan_indexes
 
@@ -32,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale files (exit 1 when any)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="site source folder (default: docs/)")
+    parser.add_argument("--study", type=Path, metavar="DIR",
+                        help="only write questions.json, deck-zh.txt and deck-en.txt (Anki) into DIR")
     args = parser.parse_args(argv)
+    if args.study:
+        for path in study.write(args.docs, args.study):
+            print(f"wrote {path.as_posix()}")
+        return 0
     try:
         problems = redirects.problems(args.docs, redirects.load())
         changes = stale(args.docs)

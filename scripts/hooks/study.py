@@ -1,0 +1,24 @@
+"""MkDocs hook for study mode (issue 14; scripts/qbank/study.py does the work).
+
+- on_page_content: on a question page, the answer and the sections that give it away go into one native
+  <details> (closed: study mode), so self-test works without JavaScript; study.js opens it in reading
+  mode. This needs the rendered page, hence a hook rather than a generated file;
+- on_post_build: assets/study/questions.json (what study.js needs for progress, lists, random questions
+  and mock interviews) and the Anki decks assets/study/deck-zh.txt and deck-en.txt, built from the pages
+  like the search index, so no committed file goes stale when a page changes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qbank import study
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("id") and not page.meta.get("generated"):
+        return study.fold_answer(html, config.theme.get("language", "zh"))
+    return html
+
+
+def on_post_build(config):
+    study.write(Path(config.docs_dir), Path(config.site_dir) / "assets" / "study")
