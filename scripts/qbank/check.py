@@ -22,7 +22,7 @@ from . import frontmatter, safety
 from .classify import Taxonomy
 from .model import PAGE_SECTIONS
 from .pages import read_text
-from .markdown import code_mask, fences
+from .markdown import code_mask, fences, language
 from .parse import ARTIFACT, atx_heading, normalise, split_lines
 
 FIELDS, TYPES = frontmatter.REQUIRED, frontmatter.TYPES
@@ -33,7 +33,6 @@ INLINE_CODE = re.compile(r"(`+).+?\1")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-PYTHON = {"python", "py", "python3"}
 
 
 @dataclass
@@ -233,7 +232,7 @@ def python_code(doc: Doc) -> list[Problem]:
     """R5: every ```python block parses."""
     out = []
     for start, end, info in doc.blocks:
-        if re.sub(r"^[{.\s]+", "", info).split(" ")[0].rstrip("}").lower() not in PYTHON:
+        if language(info) != "python":
             continue
         try:
             with warnings.catch_warnings():

@@ -20,11 +20,11 @@ class Fence:
     marker: str  # the opening run of backticks or tildes
     info: str  # what follows the opening marker: the language and options
 
-    @property
-    def language(self) -> str:
-        """`python` for ```python, ``` {.python .x}, ```py title="a.py" ...; "" when none is given."""
-        word = re.sub(r"^[{.\s]+", "", self.info).split(" ")[0].rstrip("}").lower()
-        return {"py": "python", "python3": "python"}.get(word, word)
+
+def language(info: str) -> str:
+    """`python` for ```python, ``` {.python .x}, ```py title="a.py" ...; "" when none is given."""
+    word = re.sub(r"^[{.\s]+", "", info).split(" ")[0].rstrip("}").lower()
+    return {"py": "python", "python3": "python"}.get(word, word)
 
 
 def closes(line: str, marker: str) -> bool:

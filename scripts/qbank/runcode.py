@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NORUN = re.compile(r"^\s*#\s*norun:\s*(?P<reason>\S.*)$")
-PYTHON = {"python", "py", "python3"}
 PRELOAD = ("numpy", "torch", "torch.nn", "torch.nn.functional", "transformers")
 
 
@@ -44,11 +43,12 @@ class Failure:
 def python_blocks(path: Path, shown: Path | None = None) -> list[Block]:
     """The ```python blocks of one page, with the line of each opening fence."""
     from .check import read_doc  # the one fence scanner
+    from .markdown import language
 
     doc = read_doc(path.parent, path)
     out = []
     for start, end, info in doc.blocks:
-        if re.sub(r"^[{.\s]+", "", info).split(" ")[0].rstrip("}").lower() not in PYTHON:
+        if language(info) != "python":
             continue
         lines = doc.lines[start + 1 : end]
         indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
