@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
-and redirect stubs for merged pages (data/redirects.yml).
+the tag index pages, and redirect stubs for merged pages (data/redirects.yml).
 
     python scripts/generate.py            # write what is out of date
     python scripts/generate.py --check    # CI: exit 1, naming each stale file, when anything is out of date
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-from qbank import redirects, study
+from qbank import redirects, study, tags
 from qbank.classify import Taxonomy
 from qbank.write import Plan, plan_indexes
 
@@ -24,7 +24,7 @@ def stale(docs: Path) -> dict[Path, str]:
     """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
     plan = Plan()
     plan_indexes(plan, docs, Taxonomy(), {})
-    wanted = {**plan.writes, **redirects.stubs(redirects.load())}
+    wanted = {**plan.writes, **redirects.stubs(redirects.load()), **tags.files(docs)}
     return {p: t for p, t in wanted.items()
             if not (docs / p).is_file() or (docs / p).read_text(encoding="utf-8") != t}
 

@@ -20,12 +20,13 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 from conftest import ROOT, run_mkdocs_build
 from qbank import study
+from qbank.pages import question_pages
 
 QUESTION = "fundamentals/attention-mechanism-explained"
 ASSETS = [ROOT / "overrides/assets/javascripts/study.js", ROOT / "overrides/assets/stylesheets/study.css"]
@@ -300,6 +301,48 @@ def test_question_page_shows_type_difficulty_and_tags(reader, url, study_site):
     assert "Type: Concept" in page.locator(".study-facts").inner_text()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_tag_leads_to_its_index_entry_and_back_to_the_question(reader, url, lang):
+    page = reader
+    page.goto(f"{url}/{lang}{QUESTION}/")
+    tag = page.locator(".study-facts a").first
+    name = tag.inner_text()
+    tag.click()
+    page.wait_for_url("**/tags/#t-*")
+    entry = page.locator(f"[id='{unquote(urlsplit(page.url).fragment)}']")
+    expect(entry).to_be_visible()
+    assert name in entry.inner_text()
+    entry.locator(f"a[href$='{QUESTION.split('/')[1]}/']").click()
+    page.wait_for_url(f"**/{lang}{QUESTION}/")
+
+
+def test_the_tag_index_lists_every_tag_of_every_question_and_escapes_them(study_site):
+    from qbank import tags
+
+    for lang, path in (("zh", study_site / "tags" / "index.html"), ("en", study_site / "en" / "tags" / "index.html")):
+        built = path.read_text(encoding="utf-8")
+        for q in question_pages(study_site.parent / "docs", lang):
+            for tag in q.meta.get("tags") or []:
+                assert f'id="{html.escape(tags.anchor(tag))}"' in built, f"{lang}: tag {tag!r} of {q.path} has no entry"
+    meta = {"title": "T <b>", "tags": ["a<script>", "a<script>", "KV 缓存"]}
+    page = type("P", (), {"path": Path("t/x.md"), "meta": meta})
+    text = tags.render([page, page], "en")
+    assert "<script>" not in text and "<b>" not in text and "(2)" in text
+    assert tags.anchor("KV 缓存") == "t-kv-缓存" and "{: #t-kv-缓存 }" in text
+
+
+@pytest.mark.browser
+def test_a_table_of_contents_link_into_the_folded_answer_unfolds_it(reader, url):
+    page = reader
+    page.goto(f"{url}/{QUESTION}/")
+    answer = page.locator("details.study-answer").first
+    assert answer.get_attribute("open") is None
+    page.locator(".md-sidebar--secondary a[href='#analysis']").click()
+    expect(answer).to_have_attribute("open", "")
+    expect(page.locator("#analysis")).to_be_in_viewport()
+
+
 # ---------------------------------------------------------------- 5. random question and mock interview ----
 
 @pytest.mark.browser
@@ -480,7 +523,7 @@ def test_marks_and_folding_work_by_keyboard(reader, url):
     assert button(page, "稍后复习").get_attribute("aria-pressed") == "true"
 
 
-AXE_PAGES = [f"/{QUESTION}/", "/study/", "/en/study/", "/fundamentals/", "/en/"]
+AXE_PAGES = [f"/{QUESTION}/", "/study/", "/en/study/", "/fundamentals/", "/en/", "/tags/"]
 
 
 @pytest.mark.browser
