@@ -41,6 +41,8 @@ class QueryFileError(Exception):
 
 def load_set(path: Path) -> dict[str, list[dict]]:
     """A query set: for each language, queries {q, expect: [page ids] or `none`, category?}."""
+    if not path.is_file():
+        raise QueryFileError(f"{path}: no such file")
     try:
         data = load(path)
     except yaml.YAMLError as e:
@@ -157,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             passed = all(ok for _, ok in checks)
             failed |= not passed
             details = "; ".join(f"{what}: {'ok' if ok else 'FAIL'}" for what, ok in checks)
-            print(f"acceptance {name} {lang}: {'ok' if passed else 'FAIL'} ({details})", file=out)
+            print(f"{name} set, {lang}: acceptance {'ok' if passed else 'FAIL'} ({details})", file=out)
     return 1 if failed and args.check else 0
 
 
