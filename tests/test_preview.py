@@ -42,6 +42,10 @@ def test_the_preview_index_after_several_edits_is_a_clean_builds_with_the_edit(t
             twice = [location for location, n in Counter(d["location"] for d in docs).items() if n > 1]
             assert twice == [], f"{lang}: entries indexed more than once: {twice[:5]}"
             assert {d["location"] for d in docs} == {d["location"] for d in clean}
+            same = {d["location"]: d for d in clean}  # every page but the edited one: as a clean build has it
+            edited = (path[1:], f"en{path}")
+            assert [d["location"] for d in docs if d["location"].split("#")[0] not in edited
+                    and d != same[d["location"]]] == []
             assert [d["location"] for d in docs if "<mark" in d["text"] or "ark>" in d["text"]] == []
         docs = index(preview, "zh")
         answer = next(d for d in docs if d["location"] == f"{path[1:]}#answer")
