@@ -12,9 +12,8 @@ import pytest
 from conftest import ROOT
 from qbank.pages import question_pages
 from qbank.preview_bench import Preview, copy_project, edit
+from sitesearch import dirty
 from sitesearch.searchbox import SearchBox
-
-pytestmark = pytest.mark.browser
 
 PAGE = question_pages(ROOT / "docs")[0].path  # any real question page; only its copy is edited
 WORDS = ["plumbquartzite", "glyphvortexine", "zephyrquillion"]  # one new word per edit, found nowhere else
@@ -26,6 +25,7 @@ def index(site_or_preview, lang: str) -> list[dict]:
     return json.loads((site_or_preview / "search" / f"{lang}.json").read_text(encoding="utf-8"))["docs"]
 
 
+@pytest.mark.browser
 def test_the_preview_index_after_several_edits_is_a_clean_builds_with_the_edit(tmp_path, built_site, page):
     project = copy_project(tmp_path / "project")
     source = project / "docs" / PAGE
@@ -57,3 +57,14 @@ def test_the_preview_index_after_several_edits_is_a_clean_builds_with_the_edit(t
         assert result.paths == [path]
         shown = page.locator(".md-search-result").inner_text()
         assert WORDS[-1] in shown and "ark>" not in shown and "<mark" not in shown
+
+
+def test_a_dirty_rebuild_replaces_the_entries_of_the_pages_it_rendered_and_keeps_the_others(monkeypatch):
+    monkeypatch.setattr(dirty, "_kept", {})
+    monkeypatch.setitem(dirty.serving, "dirty", True)
+    first = [{"location": "a/", "text": "old"}, {"location": "a/#gone", "text": "old"}, {"location": "b/", "text": "b"}]
+    assert dirty.merged(first) == first
+    assert dirty.merged([{"location": "a/", "text": "new"}]) == [{"location": "a/", "text": "new"},
+                                                                {"location": "b/", "text": "b"}]
+    monkeypatch.setitem(dirty.serving, "dirty", False)  # `mkdocs build`, or serve without --dirty: all pages
+    assert dirty.merged([{"location": "c/", "text": "c"}]) == [{"location": "c/", "text": "c"}]
