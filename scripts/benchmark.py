@@ -4,8 +4,9 @@
 Builds the whole bilingual site, serves it on 127.0.0.1 with gzip (as GitHub Pages does) and prints:
 build time, pages, ms per page, heaviest first page load (gzip, without the search index), the search
 index per language (gzip), Lighthouse scores for the home, a topic and a question page in both
-languages, and how long `mkdocs serve` takes to show an edit to one page. Each figure is printed
-next to its target. Lighthouse comes from the project's package.json (`npm ci`).
+languages, and how long `mkdocs serve` takes to show each of ten successive edits of one page
+(qbank.preview_bench). Each figure is printed next to its target. Lighthouse comes from the project's
+package.json (`npm ci`).
 
     .venv/bin/python scripts/benchmark.py [--skip-lighthouse] [--skip-serve] [--serve-args=--dirty]
 """
@@ -18,35 +19,27 @@ import http.server
 import json
 import os
 import re
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from qbank import preview_bench
+from qbank.preview_bench import SERVE_ARGS, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 PAGES = ["/", "/fundamentals/", "/fundamentals/attention-mechanism-explained/",
          "/en/", "/en/fundamentals/", "/en/fundamentals/attention-mechanism-explained/"]
-EDITED_PAGE = ("docs/fundamentals/attention-mechanism-explained.md", "/fundamentals/attention-mechanism-explained/")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-TARGETS = {"lighthouse": 98, "first_load_kib": 250, "ms_per_page": 15, "serve_reload_s": 2}
+TARGETS = {"lighthouse": 98, "first_load_kib": 250, "ms_per_page": 15}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
-SERVE_ARGS = ["--dirty", "--no-strict"]  # as `make serve` runs it
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SEARCH_INDEX = re.compile(r"/search/[^/?]+\.json(\?|$)")  # search_index.json, or one index per language
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -163,50 +156,6 @@ def _lighthouse_once(url: str) -> dict:
     return scores
 
 
-def serve_reload(extra_args: list[str]) -> tuple[float, float]:
-    """Seconds for `mkdocs serve` to start, and to show an edit to one page (in a temp copy of the project)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "__pycache__",
-                                    ".pytest_cache", ".hypothesis")
-    with tempfile.TemporaryDirectory(prefix="q-serve-") as tmp:
-        project = Path(tmp) / "project"
-        shutil.copytree(ROOT, project, ignore=ignore)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}{EDITED_PAGE[1]}"
-        start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *extra_args],
-                                cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            marker = f"benchmark-edit-{time.time_ns()}"
-            _wait_for(url, "</html>", timeout=180)
-            started = time.perf_counter() - start
-            time.sleep(1.0)  # let the watcher settle
-            source = project / EDITED_PAGE[0]
-            text = source.read_text(encoding="utf-8")
-            edit_time = time.perf_counter()
-            source.write_text(f"{text.rstrip()}\n\n{marker}\n", encoding="utf-8")
-            _wait_for(url, marker, timeout=120)
-            return started, time.perf_counter() - edit_time
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
-def _wait_for(url: str, text: str, timeout: float) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8", "replace"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
-
-
 def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
@@ -264,17 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
 
     if not args.skip_serve:
-        runs = [args.serve_args.split()] + ([[]] if args.full_reload else [])
-        for n, extra in enumerate(runs):
-            started, reload_s = serve_reload(extra)
-            shown = " ".join(["mkdocs serve", *extra])
-            print(f"serve start         {started:7.2f} s   ({shown})")
-            if n == 0:
-                missed += reload_s > TARGETS["serve_reload_s"]
-                print(f"serve reload        {reload_s:7.2f} s   edit of one page until it is served ({shown}); target "
-                      f"<= {TARGETS['serve_reload_s']} s   {verdict(reload_s <= TARGETS['serve_reload_s'])}")
-            else:
-                print(f"serve reload        {reload_s:7.2f} s   ({shown}: full rebuild, for comparison)")
+        missed += preview_bench.report(args.serve_args.split(), full_reload=args.full_reload)
     print(f"targets missed: {missed}")
     return 0
 

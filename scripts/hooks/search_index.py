@@ -3,10 +3,17 @@
 - on_page_markdown: pages that are not questions get a lower search boost;
 - on_config: jieba learns the domain dictionary (the glossary's Chinese terms and the terms the titles
   explain), so Material's search plugin keeps 多模态 or 自注意力机制 whole when it segments the pages;
+- on_pre_build: every build starts from no search entries. Under `mkdocs serve` the plugins live across
+  rebuilds: Material's search plugin would merge each build's entries into the previous build's index
+  (a merge meant for one language, which mkdocs-static-i18n's builds of every language in one process
+  turn into copies of every page), and mkdocs-static-i18n would add each build's entries to those of
+  all the builds before. Copies of a page with the same location make the browser's search mark words
+  at another copy's offsets (`ark>量化` in the results) and the index grow with every rebuild;
 - on_post_build, after mkdocs-static-i18n has written one index for all languages: one index per
   language (search/zh.json, search/en.json), whose page entries carry the glossary synonyms and inner
   words of what they talk about (sitesearch.index); search/search_index.json, which Material's page
-  script loads on every page, keeps its settings and no pages.
+  script loads on every page, keeps its settings and no pages. Under `mkdocs serve --dirty` a rebuild
+  renders only the edited pages: sitesearch.dirty keeps the other pages' entries.
 
 overrides/partials/search-worker.html starts overrides/assets/javascripts/search/worker.js with the
 index of the page's language; the worker segments queries against the same vocabulary.
@@ -24,6 +31,7 @@ from mkdocs import plugins
 from qbank import data
 from qbank.pages import split_front_matter
 from sitesearch import index as search_index
+from sitesearch.dirty import merged, serving
 from sitesearch.lexicon import concepts, domain_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,11 +39,18 @@ OTHER_PAGES_BOOST = 0.1
 _state = {"concepts": [], "words": set()}
 
 
+def on_startup(command, dirty):  # once per process, before the first build
+    serving["dirty"] = command == "serve" and dirty
+
+
 def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # another language's build, inside the first one's: same words
+        return
     glossary = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
     titles = [split_front_matter(p.read_text(encoding="utf-8"))[0].get("title", "")
               for p in sorted(Path(config.docs_dir).rglob("*.md"))]
-    if _state.get("source") == (glossary, titles):  # mkdocs-static-i18n configures each language
+    if _state.get("source") == (glossary, titles):  # a rebuild under `mkdocs serve` that changed no title
         return
     _state["source"] = (glossary, titles)
     _state["version"] = hashlib.sha256(json.dumps([glossary, titles]).encode()).hexdigest()
@@ -52,6 +67,15 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_pre_build(config):
+    search, i18n = config.plugins.get("material/search"), config.plugins.get("i18n")
+    if search is not None:
+        search.is_dirty = False  # no merge with the previous build's index (sitesearch.dirty does it)
+        search.search_index_prev = None
+    if i18n is not None and not i18n.building:  # the first language of a build
+        i18n.search_entries.clear()
+
+
 def _is_word(text: str) -> bool:
     return jieba.dt.FREQ.get(text, 0) > 0 or text in _state["words"]
 
@@ -66,12 +90,13 @@ def _languages(config) -> dict[str, str]:
 
 @plugins.event_priority(-150)  # after mkdocs-static-i18n (-100) has written the index of every language
 def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # a language's own build, before mkdocs-static-i18n joins them
+        return
     folder = Path(config.site_dir) / "search"
     combined = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     languages = _languages(config)
-    docs = search_index.split_languages(combined["docs"], languages)
-    if not all(docs.values()):  # a language's own build, before mkdocs-static-i18n joins them
-        return
+    docs = search_index.split_languages(merged(combined["docs"]), languages)
     files = {"search_index.json": {"config": combined["config"], "docs": []}}  # settings for the page script
     for lang in languages:
         pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])

@@ -5,7 +5,8 @@
   mode. This needs the rendered page, hence a hook rather than a generated file;
 - on_post_build: assets/study/questions.json (what study.js needs for progress, lists, random questions
   and mock interviews) and the Anki decks assets/study/deck-zh.txt and deck-en.txt, built from the pages
-  like the search index, so no committed file goes stale when a page changes.
+  like the search index, so no committed file goes stale when a page changes. Once per build: not again
+  in the build of each other language that mkdocs-static-i18n runs inside it (same files, same site_dir).
 """
 from __future__ import annotations
 
@@ -21,4 +22,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # another language's build, inside the first one's
+        return
     study.write(Path(config.docs_dir), Path(config.site_dir) / "assets" / "study")

@@ -1,6 +1,8 @@
 """Read and write page files: YAML front matter plus Markdown body."""
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -29,8 +31,15 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
-            return yaml.load(text[4:end], Loader=_LOADER) or {}, text[end + 5 :]
+            return copy.deepcopy(_parsed(text[4:end])), text[end + 5 :]
     return {}, text
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(front_matter: str):
+    """A front matter parsed once per text: a build reads each page's several times (navigation, search
+    words, study files) and `make serve` all of them again on every rebuild. Callers get a copy."""
+    return yaml.load(front_matter, Loader=_LOADER) or {}
 
 
 def read_text(path: Path) -> str:

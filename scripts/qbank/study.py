@@ -15,6 +15,7 @@ Written by scripts/hooks/study.py at build time (derived from every page, like t
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -142,6 +143,11 @@ def answer_markdown(body: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+@functools.lru_cache(maxsize=4096)  # `make serve` writes the decks again on every rebuild
+def _card_back(answer: str) -> str:
+    return clean_html(markdown.markdown(answer, extensions=["tables", "fenced_code"]))
+
+
 def deck(docs: Path, lang: str) -> str:
     """An Anki text deck: one card per question, front and back as escaped HTML, tab-separated."""
     name = "大模型面试题库" if lang == "zh" else "LLM Interview Questions"
@@ -149,7 +155,7 @@ def deck(docs: Path, lang: str) -> str:
              "#tags column:4", "#columns:id\tFront\tBack\tTags"]
     for zh, en in _pages(docs):
         page = en if lang == "en" and en is not None and not en.meta.get("untranslated") else zh
-        back = clean_html(markdown.markdown(answer_markdown(page.body), extensions=["tables", "fenced_code"]))
+        back = _card_back(answer_markdown(page.body))
         level = zh.meta.get("difficulty")
         kind = zh.meta.get("type") if zh.meta.get("type") in TYPES else ""
         tags = [zh.path.parent.name, kind] + ([f"difficulty-{level}"] if level in (1, 2, 3) else [])
