@@ -49,7 +49,8 @@ addEventListener("message", function (ev) {
   }
 })
 
-/* Material answers the setup with READY once the index is built: that releases the waiting query */
+/* Material answers the setup with READY once the index is built: that releases the waiting query.
+   A result in which nothing matches well is answered with none (box.js then says so honestly). */
 self.postMessage = function (message) {
   if (message && message.type === READY && state === "loading") {
     state = "loaded"
@@ -57,10 +58,23 @@ self.postMessage = function (message) {
     waiting = null
     return dispatchEvent(new MessageEvent("message", { data: query }))
   }
+  if (message && message.type === RESULT && weak(message.data)) message = { type: RESULT, data: { items: [] } }
   post(message)
 }
 
 importScripts(params.get("material"))
+
+/* Matching well: the best page scores at least MIN_SCORE (design/search.md: a word of the query in its
+   title, title synonyms or tags scores hundreds; words found only in the text of pages score a few) */
+var MIN_SCORE = 20
+function weak(result) {
+  var best = 0
+  result.items.forEach(function (group) {
+    group.forEach(function (item) { best = Math.max(best, item.score) })
+  })
+  self.lastBest = best
+  return result.items.length > 0 && best < MIN_SCORE
+}
 
 function load(url) {
   var request = new XMLHttpRequest()
@@ -74,7 +88,6 @@ var build = lunr.Builder.prototype.build
 lunr.Builder.prototype.build = function () {
   var index = build.call(this)
   expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
-    separator: lunr.tokenizer.separator,
     stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
     isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
   })
