@@ -111,36 +111,32 @@ def test_an_honest_answer_when_no_question_matches(page, site_url, lang, query, 
     assert propose.get_attribute("href") == f"{repo}/issues/new?template={FORM.name}"
 
 
-def test_an_unanswered_glossary_term_links_to_its_entry_in_the_page_language(page, site_url, built_site):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unanswered_glossary_term_links_to_its_entry_in_the_page_language(page, site_url, built_site, lang):
     """A glossary term no question matches well: the entry (both names) links to the glossary's row."""
-    entry = _unanswered_glossary_entry(built_site)
+    box = SearchBox(page).open(site_url + HOMES[lang])
+    other = "en" if lang == "zh" else "zh"
+    entry = next((e for e in _glossary_only_entries(built_site, lang)[:10] if not box.search(e[lang]).paths), None)
     if entry is None:
-        pytest.skip("every glossary term has a question page")
-    for lang, first, second, home in [("zh", entry["zh"], entry["en"], "/"), ("en", entry["en"], entry["zh"], "/en/")]:
-        box = SearchBox(page).open(site_url + home)
-        box.search(first)
-        link = page.locator(NONE).get_by_role("link", name=f"{first} · {second}")
-        link.wait_for(state="visible")
-        link.focus()
-        page.keyboard.press("Enter")  # the link is reached and followed with the keyboard
-        page.wait_for_url(re.compile(re.escape(f"{home}glossary/#{entry['id']}") + "$"))
-        assert page.locator(f"[id='{entry['id']}']").count() == 1
+        pytest.skip(f"every glossary term finds a {lang} question page")
+    box.search(entry[lang])
+    link = page.locator(NONE).get_by_role("link", name=f"{entry[lang]} · {entry[other]}")
+    link.wait_for(state="visible")
+    link.focus()
+    page.keyboard.press("Enter")  # the link is reached and followed with the keyboard
+    page.wait_for_url(re.compile(re.escape(f"{HOMES[lang]}glossary/#{entry['id']}") + "$"))
+    assert page.locator(f"[id='{entry['id']}']").count() == 1
 
 
-def _unanswered_glossary_entry(built_site: Path) -> dict | None:
-    """A glossary entry whose names, and the words of its English name, no page but the glossary has."""
+def _glossary_only_entries(built_site: Path, lang: str) -> list[dict]:
+    """Glossary entries whose names (and their words) no page of a language's index but the glossary has."""
     entries = json.loads((built_site / "search" / "glossary.json").read_text(encoding="utf-8"))
-    texts = []
-    for lang in HOMES:
-        docs = json.loads((built_site / "search" / f"{lang}.json").read_text(encoding="utf-8"))["docs"]
-        fields = ["title", "text", "title_terms", "text_terms", "tags"]
-        texts.append(" ".join(" ".join(str(d.get(f, "")) for f in fields)
-                              for d in docs if "glossary/" not in d["location"]).lower().replace("\u200b", ""))
-    for entry in entries:
-        if re.fullmatch(r"[\u3400-\u9fff]{2,}", entry["zh"]) and re.fullmatch(r"[a-z ]{5,}", entry["en"]) \
-                and not any(name in text for name in entry["names"] + entry["en"].split() for text in texts):
-            return entry
-    return None
+    docs = json.loads((built_site / "search" / f"{lang}.json").read_text(encoding="utf-8"))["docs"]
+    fields = ["title", "text", "title_terms", "text_terms", "tags"]
+    text = " ".join(" ".join(str(d.get(f, "")) for f in fields) for d in docs if "glossary/" not in d["location"])
+    text = text.lower().replace("\u200b", "")
+    return [e for e in entries if re.fullmatch(r"[\u3400-\u9fff]{2,}", e["zh"]) and re.fullmatch(r"[a-z ]{5,}", e["en"])
+            and not any(name in text for name in e["names"] + e["en"].split())]
 
 
 def test_a_query_with_html_is_shown_as_text(page, site_url):

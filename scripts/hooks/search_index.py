@@ -78,7 +78,8 @@ def on_post_build(config):
     files = {"search_index.json": {"config": combined["config"], "docs": []},  # settings for the page script
              "glossary.json": search_index.glossary_names(data.glossary())}  # for the page's empty results
     for lang in languages:
-        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])
+        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"],
+                                       combined["config"]["separator"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
     for name, content in files.items():
         (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -71,9 +71,9 @@ def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Call
 
 
 def discussed(text: str, concepts: Iterable[Concept]) -> list[Concept]:
-    """The concepts a text names at least twice: what a page's analysis discusses, not a passing mention."""
+    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention."""
     lower = text.lower()
-    return [c for c in found_in(text, concepts) if sum(lower.count(n.lower()) for n in c.zh + c.en if len(n) > 1) > 1]
+    return [c for c in found_in(text, concepts) if sum(lower.count(n.lower()) for n in c.zh + c.en if len(n) > 1) > 2]
 
 
 _MEMO: dict[tuple, list[str]] = {}  # lives as long as the process: `mkdocs serve` rebuilds reuse it
@@ -87,9 +87,11 @@ def _terms(version: str, segmented: str, prose: str, concepts, is_word, rest: st
 
 
 def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool],
-              version: str = "") -> list[dict]:
-    """Give every page entry its title_terms and text_terms fields (in place). Results are remembered
+              version: str = "", separator: str = r"[\s\u200b]+") -> list[dict]:
+    """Give every page entry its title_terms and text_terms fields (in place): not the terms whose words
+    the page's title or indexed text has already (`separator`: the search's). Results are remembered
     per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
+    split = re.compile(separator).split
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
         tags = " ".join(page.get("tags", []))
@@ -99,10 +101,13 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
         # the other sections, whose text the index keeps only the start of: the concepts they discuss
         rest = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries if not _is_core(e))
         on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
-        in_title = set(on_title) | {t.lower() for t in _SPLIT.split(title)}
         page["title_terms"] = "\u200b".join(on_title)
+        seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title}
         on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word, rest.replace("\u200b", ""))
-        page["text_terms"] = "\u200b".join(t for t in on_text if t not in in_title)
+        if page.get("boost", 1) < 1:
+            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
+        page["text_terms"] = "\u200b".join(t for t in on_text if t.lower() not in seen
+                                            and not {w for w in split(t.lower()) if w} <= seen)
     return docs
 
 

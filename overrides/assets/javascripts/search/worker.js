@@ -13,10 +13,11 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageTyp
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 
-/* The language's index, the bulk of the search data, is fetched when the reader first searches, not with
-   every page. Until then this worker answers setup itself (READY) and an empty query with no result; the
-   first real query loads the index and hands Material's worker the setup with it, and runs once the
-   index is built (the latest query, if the reader typed on meanwhile). */
+/* The language's index, the bulk of the search data, is not loaded with every page: box.js fetches it
+   into the HTTP cache when the reader first focuses the search box. Until the first query this worker
+   answers setup itself (READY) and an empty query with no result; the first real query loads the index
+   (from the cache) and hands Material's worker the setup with it, and runs once the index is built (the
+   latest query, if the reader typed on meanwhile). */
 var setup = null            // the page's setup message, kept until the index is loaded
 var state = "empty"         // "empty" -> "loading" -> "loaded"
 var waiting = null          // the latest query that came while the index was being built
