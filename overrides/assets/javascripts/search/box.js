@@ -1,8 +1,8 @@
 /*
  * The search box's page side (design/search.md), loaded deferred by partials/search-box.html:
  *
- * - when the reader first focuses the search box, the language's index is fetched into the HTTP cache,
- *   so that the worker's load on the first query (worker.js) does not wait for the network;
+ * - when the reader first focuses the search box, it tells this page's worker (worker.js) to load and
+ *   build the language's index, so the first query does not wait for it;
  * - when nothing matches well (worker.js answers weak results with none, and Material writes "no
  *   result"), it says so in the page's language - 题库中还没有关于「…」的题目 / No question covers "…"
  *   yet - with the glossary entry the query names, if any, and a link to propose the question (the
@@ -26,9 +26,9 @@
 
   var warmed = false
   input.addEventListener("focus", function () {
-    if (warmed) return
+    if (warmed || typeof BroadcastChannel !== "function") return
     warmed = true
-    fetch(site.index).catch(function () {})
+    new BroadcastChannel(site.channel).postMessage("load")
   })
 
   var box = document.createElement("div")
