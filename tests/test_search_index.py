@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sitesearch.index import add_terms, split_languages
-from sitesearch.lexicon import Concept, found_in, inner_words, title_terms
+from sitesearch.lexicon import Concept, found_in, inner_words, title_concepts, title_pairs, title_terms
 
 MLM = Concept(zh=("掩码语言模型", "掩蔽语言模型"), en=("masked language model",), abbr="MLM")
 KG = Concept(zh=("知识图谱",), en=("knowledge graph",), abbr="KG")
@@ -46,5 +46,25 @@ def test_a_page_entry_carries_the_other_names_of_its_title_and_text():
     page = add_terms(docs, [MLM, KG], WORDS.__contains__)[0]
     assert page["title_terms"].split("\u200b") == ["掩码语言模型", "掩蔽语言模型", "masked language model", "MLM",
                                                    "语言", "语言模型", "模型"]
-    assert page["text_terms"].split("\u200b") == ["知识图谱", "knowledge graph", "KG", "知识"]
+    # 知识图谱 is in the indexed text already; KG only in code, which is not indexed
+    assert page["text_terms"].split("\u200b") == ["knowledge graph", "KG", "知识"]
     assert "title_terms" not in docs[1]
+
+
+def test_a_page_gets_the_names_of_the_concepts_its_other_sections_discuss_and_the_joined_forms_of_its_words():
+    docs = [{"location": "p/", "title": "什么是\u200b迁移学习", "text": ""},
+            {"location": "p/#answer", "title": "答案", "text": "<p>GPT-3 与 DALL-E</p>"},
+            {"location": "p/#analysis", "title": "解析", "text": "<p>知识图谱 … 知识图谱 … knowledge graphs</p>"},
+            {"location": "p/#pitfalls", "title": "误区", "text": "<p>MLM</p>"}]
+    terms = add_terms(docs, [MLM, KG], WORDS.__contains__)[0]["text_terms"].split("\u200b")
+    assert {"知识图谱", "knowledge graph", "gpt3", "dalle"} <= set(terms)
+    assert "masked language model" not in terms  # named once, in passing
+
+
+def test_a_title_pair_the_glossary_lacks_becomes_a_concept_in_both_languages():
+    cut = {"什么是差分交互": ["什么", "是", "差分", "交互"]}.__getitem__
+    pairs = title_pairs(["什么是差分交互（Differentiable Interaction）？", "LLM（大型语言模型）是什么"], cut)
+    assert pairs == [("差分交互", "Differentiable Interaction"), ("大型语言模型", "LLM")]
+    new = title_concepts(pairs, [Concept(zh=("大语言模型", "大型语言模型"), en=("large language model",))])
+    assert new == [Concept(zh=("差分交互",), en=("Differentiable Interaction",))]
+    assert found_in("differentiable interactions between towers", new) == new

@@ -1,11 +1,13 @@
 """MkDocs hook: render the glossary page from data/glossary.yml, in the page's language.
 
 A page with `glossary: true` in its front matter gets the `<!-- glossary -->` marker replaced by
-one table per category. The data file stays the single source for translators, search and checks.
+one table per category, each row with an anchor (`#g-<English term>`: the search box links to it).
+The data file stays the single source for translators, search and checks.
 """
 from __future__ import annotations
 
 from qbank import data
+from sitesearch.lexicon import anchor
 
 MARKER = "<!-- glossary -->"
 TOOLING = {"zh": "工具与平台", "en": "Tools & platforms"}
@@ -36,7 +38,8 @@ def render(entries: list[dict], lang: str) -> str:
         for e in sorted(rows, key=lambda e: e["en"].lower()):
             alt = ", ".join([*e.get("zh_alt", []), *e.get("en_alt", [])])
             first, second = (e["zh"], e["en"]) if lang == "zh" else (e["en"], e["zh"])
-            out.append(f"| {_cell(first)} | {_cell(second)} | {_cell(e.get('abbr', ''))} | {_cell(alt)} |")
+            out.append(f'| <span id="{anchor(e)}"></span>{_cell(first)} | {_cell(second)} | '
+                       f"{_cell(e.get('abbr', ''))} | {_cell(alt)} |")
         out.append("")
     return "\n".join(out)
 

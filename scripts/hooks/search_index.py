@@ -1,8 +1,9 @@
 """MkDocs hook: a search index per language that knows the domain's words (design/search.md).
 
 - on_page_markdown: pages that are not questions get a lower search boost;
-- on_config: jieba learns the domain dictionary (the glossary's Chinese terms and the terms the titles
-  explain), so Material's search plugin keeps 多模态 or 自注意力机制 whole when it segments the pages;
+- on_config: jieba learns the domain dictionary (the glossary's Chinese terms, the terms the titles
+  explain and the pages' tags), so Material's search plugin keeps 多模态 or 自注意力机制 whole when it
+  segments the pages; title pairs the glossary lacks become concepts (sitesearch.lexicon.title_concepts);
 - on_pre_build: every build starts from no search entries. Under `mkdocs serve` the plugins live across
   rebuilds: Material's search plugin would merge each build's entries into the previous build's index
   (a merge meant for one language, which mkdocs-static-i18n's builds of every language in one process
@@ -32,7 +33,7 @@ from qbank import data
 from qbank.pages import split_front_matter
 from sitesearch import index as search_index
 from sitesearch.dirty import merged, serving
-from sitesearch.lexicon import concepts, domain_words
+from sitesearch.lexicon import concepts, domain_words, title_concepts, title_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
@@ -48,14 +49,16 @@ def on_config(config):
     if i18n is not None and i18n.building:  # another language's build, inside the first one's: same words
         return
     glossary = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
-    titles = [split_front_matter(p.read_text(encoding="utf-8"))[0].get("title", "")
-              for p in sorted(Path(config.docs_dir).rglob("*.md"))]
-    if _state.get("source") == (glossary, titles):  # a rebuild under `mkdocs serve` that changed no title
+    metas = [split_front_matter(p.read_text(encoding="utf-8"))[0] for p in sorted(Path(config.docs_dir).rglob("*.md"))]
+    titles = [m.get("title", "") for m in metas]
+    tags = sorted({str(t) for m in metas for t in m.get("tags") or []})
+    if _state.get("source") == (glossary, titles, tags):  # a rebuild under `mkdocs serve` that changed no title or tag
         return
-    _state["source"] = (glossary, titles)
-    _state["version"] = hashlib.sha256(json.dumps([glossary, titles]).encode()).hexdigest()
-    _state["concepts"] = concepts(data.glossary())
-    _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut)
+    _state["source"] = (glossary, titles, tags)
+    _state["version"] = hashlib.sha256(json.dumps([glossary, titles, tags]).encode()).hexdigest()
+    known = concepts(data.glossary())
+    _state["concepts"] = known + title_concepts(title_pairs(titles, jieba.lcut), known)
+    _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut, tags)
     for word in sorted(_state["words"]):
         jieba.add_word(word)
 
@@ -97,9 +100,11 @@ def on_post_build(config):
     combined = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     languages = _languages(config)
     docs = search_index.split_languages(merged(combined["docs"]), languages)
-    files = {"search_index.json": {"config": combined["config"], "docs": []}}  # settings for the page script
+    files = {"search_index.json": {"config": combined["config"], "docs": []},  # settings for the page script
+             "glossary.json": search_index.glossary_names(data.glossary())}  # for the page's empty results
     for lang in languages:
-        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"])
+        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"],
+                                       combined["config"]["separator"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
     for name, content in files.items():
         (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

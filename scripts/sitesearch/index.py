@@ -15,7 +15,8 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from .lexicon import HAN, Concept, found_in, inner_words
+from .lexicon import HAN, Concept, anchor, found_in, inner_words
+from .normalize import joined_forms, normalize
 
 # Field boosts: a title hit ranks first, then the title's synonyms, then tags, then the text.
 FIELDS = {
@@ -55,39 +56,58 @@ def pages(docs: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Callable[[str], bool]) -> list[str]:
-    """Other names of the concepts `prose` names, and the inner words of the Chinese tokens of `segmented`."""
-    out = [name for concept in found_in(prose, concepts) for name in concept.names]
+def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Callable[[str], bool],
+          rest: str = "") -> list[str]:
+    """Other names of the concepts `prose` names, the two main names of those the `rest` of the page
+    discusses, the inner words of the Chinese tokens of `segmented`, and the normalised forms of its words
+    (GPT-3 -> gpt3)."""
+    named = found_in(prose, concepts)
+    out = [name for concept in named for name in concept.names]
+    out += [name for c in discussed(rest, concepts) if c not in named for name in (c.zh[0], c.en[0])]
     tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
     out += [word for token in tokens for word in inner_words(token, is_word)]
+    out += joined_forms(prose)
     return list(dict.fromkeys(out))
+
+
+def discussed(text: str, concepts: Iterable[Concept]) -> list[Concept]:
+    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention."""
+    lower = text.lower()
+    return [c for c in found_in(text, concepts) if sum(lower.count(n.lower()) for n in c.zh + c.en if len(n) > 1) > 2]
 
 
 _MEMO: dict[tuple, list[str]] = {}  # lives as long as the process: `mkdocs serve` rebuilds reuse it
 
 
-def _terms(version: str, segmented: str, prose: str, concepts, is_word) -> list[str]:
-    key = (version, segmented, prose)
+def _terms(version: str, segmented: str, prose: str, concepts, is_word, rest: str = "") -> list[str]:
+    key = (version, segmented, prose, rest)
     if key not in _MEMO:
-        _MEMO[key] = terms(segmented, prose, concepts, is_word)
+        _MEMO[key] = terms(segmented, prose, concepts, is_word, rest)
     return _MEMO[key]
 
 
 def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool],
-              version: str = "") -> list[dict]:
-    """Give every page entry its title_terms and text_terms fields (in place). Results are remembered
+              version: str = "", separator: str = r"[\s\u200b]+") -> list[dict]:
+    """Give every page entry its title_terms and text_terms fields (in place): not the terms whose words
+    the page's title or indexed text has already (`separator`: the search's). Results are remembered
     per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
+    split = re.compile(separator).split
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
         tags = " ".join(page.get("tags", []))
-        core = [e for e in entries if _is_core(e)]  # what the page is about, not every concept it mentions
+        core = [e for e in entries if _is_core(e)]  # what the page is about
         text = " ".join(plain(e["text"]) for e in core) + " " + tags
         prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in core) + " " + tags
+        # the other sections, whose text the index keeps only the start of: the concepts they discuss
+        rest = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries if not _is_core(e))
         on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
-        in_title = set(on_title) | {t.lower() for t in _SPLIT.split(title)}
         page["title_terms"] = "\u200b".join(on_title)
-        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word)
-        page["text_terms"] = "\u200b".join(t for t in on_text if t not in in_title)
+        seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title}
+        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word, rest.replace("\u200b", ""))
+        if page.get("boost", 1) < 1:
+            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
+        page["text_terms"] = "\u200b".join(t for t in on_text if t.lower() not in seen
+                                            and not {w for w in split(t.lower()) if w} <= seen)
     return docs
 
 
@@ -124,3 +144,12 @@ def _is_core(entry: dict) -> bool:
 def language_index(index: dict, docs: list[dict]) -> dict:
     """Material's index for one language: its docs, and the field boosts above."""
     return {"config": {**index["config"], "fields": FIELDS}, "docs": docs}
+
+
+def glossary_names(entries: list[dict]) -> list[dict]:
+    """search/glossary.json, where the search box looks up the glossary entry of a query nothing answers:
+    each entry's two names, its anchor on the glossary page and all its names, normalised."""
+    def names(e):
+        return [e["zh"], e["en"], *e.get("zh_alt", []), *e.get("en_alt", []), e.get("abbr", "")]
+    return [{"zh": e["zh"], "en": e["en"], "id": anchor(e),
+             "names": sorted({normalize(n) for n in names(e) if len(n) > 1})} for e in entries]

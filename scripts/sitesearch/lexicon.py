@@ -20,8 +20,8 @@ ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # the words before the term in a title, where it starts: 如何实现大语言模型的|异步推理（...）
 _LEAD_WORDS = {"的", "是", "在", "与", "和", "及", "用", "使用", "利用", "通过", "基于", "实现", "如何", "什么",
                "讨论", "一个", "进行", "解释", "介绍", "描述", "请", "中", "对", "将"}
-_GLOSSED = re.compile(r"([\u3400-\u9fff]+)（[A-Za-z][^）]*）")       # 中文术语（English term）
-_GLOSS = re.compile(r"[A-Za-z][\w\- ]*（([\u3400-\u9fff]{2,})）")     # LLM（大型语言模型）
+_GLOSSED = re.compile(r"([\u3400-\u9fff]+)（([A-Za-z][^）]*)）")     # 中文术语（English term）
+_GLOSS = re.compile(r"([A-Za-z][\w\- ]*)（([\u3400-\u9fff]{2,})）")   # LLM（大型语言模型）
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -74,6 +74,11 @@ class Text:
                 or (len(concept.abbr) > 1 and concept.abbr in self.capitals))
 
 
+def anchor(entry: dict) -> str:
+    """The id of a glossary entry's row on the glossary page: g-catastrophic-forgetting."""
+    return "g-" + re.sub(r"[^a-z0-9]+", "-", entry["en"].lower()).strip("-")
+
+
 def concepts(glossary: list[dict]) -> list[Concept]:
     """data/glossary.yml entries as concepts."""
     return [Concept(zh=tuple([e["zh"], *e.get("zh_alt", [])]), en=tuple([e["en"], *e.get("en_alt", [])]),
@@ -85,25 +90,44 @@ def found_in(text: str, all_concepts: Iterable[Concept]) -> list[Concept]:
     return [c for c in all_concepts if prepared.names(c)]
 
 
-def title_terms(titles: Iterable[str], cut: Callable[[str], Iterable[str]]) -> set[str]:
-    """The Chinese terms that titles explain in brackets: 什么是差分交互（Differentiable Interaction）？ -> 差分交互."""
-    terms = set()
+def title_pairs(titles: Iterable[str], cut: Callable[[str], Iterable[str]]) -> list[tuple[str, str]]:
+    """(Chinese term, English name) that titles pair in brackets: 什么是差分交互（Differentiable Interaction）？
+    -> (差分交互, Differentiable Interaction); LLM（大型语言模型） -> (大型语言模型, LLM)."""
+    pairs = []
     for title in titles:
-        terms.update(_GLOSS.findall(title))
-        for run in _GLOSSED.findall(title):
+        pairs += [(zh, en.strip()) for en, zh in _GLOSS.findall(title)]
+        for run, en in _GLOSSED.findall(title):
             words = list(cut(run))
             lead = max((n for n, w in enumerate(words) if w in _LEAD_WORDS), default=-1)
             term = "".join(words[lead + 1:])
             if len(term) > 1:
-                terms.add(term)
-    return terms
+                pairs.append((term, en.strip()))
+    return pairs
+
+
+def title_terms(titles: Iterable[str], cut: Callable[[str], Iterable[str]]) -> set[str]:
+    """The Chinese terms that titles explain in brackets: 什么是差分交互（Differentiable Interaction）？ -> 差分交互."""
+    return {zh for zh, _ in title_pairs(titles, cut)}
+
+
+def title_concepts(pairs: Iterable[tuple[str, str]], known: Iterable[Concept]) -> list[Concept]:
+    """A concept for each pair of names a title gives that the glossary does not know yet, so that a new
+    page's term is a synonym in both languages without a glossary entry (差分交互 = differentiable interaction)."""
+    names = {n.lower() for c in known for n in c.names}
+    out: dict[str, Concept] = {}
+    for zh, en in pairs:
+        english = tuple(e.strip() for e in re.split(r"[,;/、，]", en) if e.strip())
+        if zh.lower() not in names and not names & {e.lower() for e in english}:
+            out.setdefault(zh, Concept(zh=(zh,), en=english))
+    return list(out.values())
 
 
 def domain_words(all_concepts: Iterable[Concept], titles: Iterable[str],
-                 cut: Callable[[str], Iterable[str]]) -> set[str]:
-    """Chinese terms jieba must keep whole: the glossary's Chinese names and the terms the titles explain."""
+                 cut: Callable[[str], Iterable[str]], tags: Iterable[str] = ()) -> set[str]:
+    """Chinese terms jieba must keep whole: the glossary's Chinese names, the terms the titles explain and
+    the pages' Chinese tags."""
     words = {z for c in all_concepts for z in c.zh if len(z) > 1 and ALL_HAN.match(z)}
-    return words | title_terms(titles, cut)
+    return words | title_terms(titles, cut) | {t for t in tags if len(t) > 1 and ALL_HAN.match(t)}
 
 
 def inner_words(token: str, is_word: Callable[[str], bool]) -> list[str]:

@@ -1,45 +1,75 @@
 /*
- * Query segmenter and expander for the site search (design/search.md).
+ * Query normaliser, segmenter and expander for the site search (design/search.md).
+ *
+ * `normalize` is the same normalisation as scripts/sitesearch/normalize.py applies to the index (one
+ * table of cases for both: tests/search_normalize.yml): full width to half width (NFKC), lower case,
+ * GPT-3 / GPT 3 / DALL·E / top-p joined into gpt3, dalle, topp.
  *
  * The index was segmented by jieba with the site's domain dictionary, and its page entries carry the
  * inner words of compound terms; a query is segmented against that same vocabulary - the terms of the
  * index - so both sides cut 自注意力机制 the same way:
  *
- * - a Chinese run is cut by forward maximum matching on the index terms; a tail that starts an index
- *   term is kept whole (多模 is 多模态 being typed); a character matching nothing is kept as it is;
+ * - a Chinese run is cut by forward maximum matching on the index terms and the function words; a tail
+ *   that starts an index term is kept whole (多模 is 多模态 being typed);
+ * - function words and fillers (的, 什么是, 怎么办, 要多少, how, the ...) are dropped when other words
+ *   remain; single characters left next to each other are one word (脏话, which no page has, is not
+ *   话 of 对话), a single character alone is dropped when other words remain, and so is a one-letter
+ *   or one-digit fragment;
  * - an English word becomes the common prefix of the word and its stem, without a final e
  *   (quantize -> quantiz, which also starts quantization; prune -> prun), plus the word itself when
- *   that prefix drops more than two letters (explainability -> explainability, explain);
- * - function words (的, 什么是, how, the ...) are dropped when other words remain.
+ *   that prefix drops more than two letters (explainability -> explainability, explain); a word of
+ *   5+ letters that starts no index term is also looked up with typos (edit distance 1, 2 from 8
+ *   letters), the exact forms boosted so that they rank first;
+ * - search syntax (+ - * ~ ^ : quotes, brackets) is never passed on: the reader's text is only words;
+ *   a query is cut to its first MAX_CHARS characters and MAX_TERMS terms.
  *
- * Material's search then looks each term up as a prefix (term*).
+ * Material's search then looks each plain term up as a prefix (term*).
  */
 (function (exports) {
   "use strict"
 
+  var MAX_CHARS = 100
+  var MAX_TERMS = 12
+  var EXACT_BOOST = 10
+
+  var DASH = "[-·\\u2010-\\u2015\\u2212\\u30fb]"
+  var JOIN = new RegExp("(?<=[a-z0-9])" + DASH + "(?=[0-9]|[a-z](?![a-z0-9]))|(?<![a-z0-9])([a-z])" + DASH +
+                        "(?=[a-z0-9])", "g")
+  var NUMBER = /(?<=[a-z])\s+(?=[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z]))/g
   var HAN = /^[\u3400-\u9fff]/
-  var WORD = /[\u3400-\u9fff]+|[^\u3400-\u9fff]+/g
-  var ZH_FUNCTION_WORDS = ["的", "是", "什么", "什么是", "如何", "怎么", "怎样", "为什么", "哪些", "有哪些",
-                           "吗", "呢", "了", "和", "与", "及", "请", "一下", "在", "中", "对"]
+  var TOKEN = /[\u3400-\u9fff]+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu
+  var ZH_FUNCTION_WORDS = [
+    "的", "地", "得", "了", "吗", "呢", "吧", "啊", "呀", "么", "是", "和", "与", "及", "或", "在", "中", "对",
+    "把", "被", "给", "让", "请", "就", "都", "也", "还", "很", "有", "要", "能", "会", "该", "时",
+    "什么", "什么是", "是什么", "为什么", "为啥", "怎么", "怎么办", "怎样", "怎么样", "如何", "哪些", "有哪些",
+    "哪个", "哪里", "多少", "要多少", "需要多少", "需要", "一下", "一些", "一个", "介绍", "介绍一下", "讲讲",
+    "说说", "谈谈", "是否", "能否", "可以", "有没有", "应该", "还是", "或者", "以及", "如果", "的话", "时候"]
+
+  /* The one normalisation of search text (scripts/sitesearch/normalize.py) */
+  function normalize(text) {
+    return String(text).normalize("NFKC").toLowerCase()
+      .replace(JOIN, function (_, letter) { return letter || "" })
+      .replace(NUMBER, "")
+  }
 
   /**
    * @param terms - the index's terms (lower case)
-   * @param options.separator - Material's search separator (RegExp)
    * @param options.stem - English stemmer: word -> stem
    * @param options.isStopWord - English stop word test
    */
   function Expander(terms, options) {
-    this.words = new Set()
+    this.words = new Set(ZH_FUNCTION_WORDS.filter(function (w) { return w.length > 1 }))
     this.starts = new Set()     // every proper prefix of a Chinese term
-    this.longest = 1
+    this.latin = []             // the other terms, sorted: does a term start with this word?
+    this.longest = 4
     for (var i = 0; i < terms.length; i++) {
       var term = terms[i]
-      if (!/^[\u3400-\u9fff]+$/.test(term)) continue
+      if (!/^[\u3400-\u9fff]+$/.test(term)) { this.latin.push(term); continue }
       this.words.add(term)
       this.longest = Math.max(this.longest, term.length)
       for (var n = 2; n < term.length; n++) this.starts.add(term.slice(0, n))
     }
-    this.separator = new RegExp(options.separator.source, "g")
+    this.latin.sort()
     this.stem = options.stem
     this.isStopWord = options.isStopWord
     this.functionWords = new Set(ZH_FUNCTION_WORDS)
@@ -60,34 +90,72 @@
     return out
   }
 
-  /* quantize -> [quantiz]; prune -> [prun]; queries -> [quer]; explainability -> [explainability, explain] */
-  Expander.prototype.english = function (word) {
-    var stem = this.stem(word), n = 0
-    while (n < word.length && word[n] === stem[n]) n++
-    var prefix = word.slice(0, n).replace(/(.{3})e$/, "$1")      // prune -> prun: pruning, pruned
-    if (/ies$/.test(word)) prefix = prefix.replace(/i$/, "")       // queries -> quer: query
-    if (prefix.length < 2 || prefix === word) return [word]
-    return word.length - prefix.length <= 2 ? [prefix] : [word, prefix]
-  }
-
-  Expander.prototype.terms = function (query) {
-    var self = this, terms = []
-    query.toLowerCase().split(this.separator).forEach(function (part) {
-      (part.match(WORD) || []).forEach(function (word) {
-        terms.push.apply(terms, HAN.test(word) ? self.segment(word) : self.english(word))
-      })
+  /* Words of a Chinese run: [脏, 话, 过滤] -> [脏话, 过滤]; function words marked to be dropped */
+  Expander.prototype.chinese = function (run) {
+    var self = this, out = [], single = ""
+    function flush() { if (single) out.push({ term: single, alone: single.length === 1 }); single = "" }
+    this.segment(run).forEach(function (word) {
+      if (self.functionWords.has(word)) { flush(); out.push({ term: word, filler: true }) }
+      else if (word.length === 1) single += word
+      else { flush(); out.push({ term: word }) }
     })
-    var content = terms.filter(function (t) { return !self.functionWords.has(t) && !self.isStopWord(t) })
-    return content.length ? content : terms
+    flush()
+    return out
   }
 
-  /* The query Material's search receives. Queries using search syntax (+term, -term, field:, ~, ^,
-     *, "quotes") are passed on as they are. */
+  Expander.prototype.startsTerm = function (word) {
+    var list = this.latin, lo = 0, hi = list.length
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < word) lo = mid + 1; else hi = mid }
+    return lo < list.length && list[lo].slice(0, word.length) === word
+  }
+
+  /* quantize -> [quantiz]; prune -> [prun]; queries -> [quer]; explainability -> [explainability, explain];
+     attentoin -> [attentoin*^10, attentoin~2] */
+  Expander.prototype.english = function (word) {
+    var forms = [word]
+    if (!/\d/.test(word)) {
+      var stem = this.stem(word), n = 0
+      while (n < word.length && word[n] === stem[n]) n++
+      var prefix = word.slice(0, n).replace(/(.{3})e$/, "$1")      // prune -> prun: pruning, pruned
+      if (/ies$/.test(word)) prefix = prefix.replace(/i$/, "")       // queries -> quer: query
+      if (prefix.length >= 2 && prefix !== word)
+        forms = word.length - prefix.length <= 2 ? [prefix] : [word, prefix]
+    }
+    if (!/^[a-z]{5,20}$/.test(word) || this.startsTerm(word)) return forms
+    return forms.map(function (form) { return form + "*^" + EXACT_BOOST })
+      .concat([word + "~" + (word.length >= 8 ? 2 : 1)])
+  }
+
+  /* The words of a query, each with the terms it is looked up by */
+  Expander.prototype.parse = function (query) {
+    var self = this, words = []
+    var text = normalize(String(query).slice(0, MAX_CHARS)).replace(/[\u3400-\u9fff]+/g, " $& ")
+    ;(text.match(TOKEN) || []).forEach(function (token) {
+      if (HAN.test(token)) return words.push.apply(words, self.chinese(token))
+      if (token.length < 2) return words.push({ term: token, alone: true })
+      words.push({ term: token, filler: self.isStopWord(token), english: true })
+    })
+    return words
+  }
+
+  /* The terms Material's search receives for a query (at most MAX_TERMS) */
+  Expander.prototype.terms = function (query) {
+    var self = this, words = this.parse(query)
+    var content = words.filter(function (w) { return !w.filler && !w.alone })
+    if (!content.length) content = words.filter(function (w) { return !w.filler && HAN.test(w.term) })
+    if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
+    var terms = []
+    content.forEach(function (w) {
+      terms.push.apply(terms, w.english ? self.english(w.term) : [w.term])
+    })
+    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+  }
+
+  /* The query Material's search receives: plain words only, so no reader's text is search syntax */
   Expander.prototype.expand = function (query) {
-    if (/(^|\s)[+-]|[:~^*"]/.test(query)) return query
-    var terms = this.terms(query)
-    return terms.length ? Array.from(new Set(terms)).join(" ") : query
+    return this.terms(query).join(" ")
   }
 
+  exports.normalize = normalize
   exports.Expander = Expander
 })(typeof module === "object" ? module.exports : (self.SiteSearch = {}))

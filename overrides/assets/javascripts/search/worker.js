@@ -3,7 +3,7 @@
  * query expander (query.js) in front of it (design/search.md). overrides/partials/search-worker.html
  * starts it as
  *
- *     assets/javascripts/search/worker.js?index=<search/zh.json>&material=<Material's worker>
+ *     assets/javascripts/search/worker.js?index=<search/zh.json>&material=<Material's worker>#<page id>
  *
  * It lives next to Material's `workers/` folder, so Material's worker finds its `../lunr` scripts.
  */
@@ -13,14 +13,30 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageTyp
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 
-/* The language's index, the bulk of the search data, is fetched when the reader first searches, not with
-   every page. Until then this worker answers setup itself (READY) and an empty query with no result; the
-   first real query loads the index and hands Material's worker the setup with it, and runs once the
-   index is built (the latest query, if the reader typed on meanwhile). */
+/* The language's index, the bulk of the search data, is not loaded with every page: it is loaded and
+   built when the reader first focuses the search box (box.js says so on the page's channel, named by this
+   worker's URL fragment), or at the first query if that comes first. Until then this worker answers setup
+   itself (READY) and an empty query with no result; loading hands Material's worker the setup with the
+   index, and a query that came meanwhile runs once the index is built (the latest, if the reader typed on). */
 var setup = null            // the page's setup message, kept until the index is loaded
 var state = "empty"         // "empty" -> "loading" -> "loaded"
 var waiting = null          // the latest query that came while the index was being built
+var warm = false            // the reader focused search before the page's setup arrived
 var post = self.postMessage.bind(self)
+
+function start() {
+  state = "loading"
+  var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
+  setup.config = index.config
+  setup.docs = index.docs
+  dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }))
+}
+
+if (location.hash.length > 1 && typeof BroadcastChannel === "function")
+  new BroadcastChannel("site-search-" + location.hash.slice(1)).onmessage = function () {
+    if (state !== "empty") return
+    if (setup) start(); else warm = true
+  }
 
 /* Registered before Material's own listener, which then reads the changed message (or never sees it) */
 addEventListener("message", function (ev) {
@@ -33,34 +49,42 @@ addEventListener("message", function (ev) {
     ev.stopImmediatePropagation()
     setup = message.data
     post({ type: READY })
+    if (warm) start()
   } else if (message.type === QUERY && state === "empty" && !String(message.data).trim()) {
     ev.stopImmediatePropagation()
     post({ type: RESULT, data: { items: [] } })
   } else if (message.type === QUERY) {
     ev.stopImmediatePropagation()
     waiting = message
-    if (state === "empty") {
-      state = "loading"
-      var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
-      setup.config = index.config
-      setup.docs = index.docs
-      dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }))
-    }
+    if (state === "empty") start()
   }
 })
 
-/* Material answers the setup with READY once the index is built: that releases the waiting query */
+/* Material answers the setup with READY once the index is built: that releases the waiting query.
+   A result in which nothing matches well is answered with none (box.js then says so honestly). */
 self.postMessage = function (message) {
   if (message && message.type === READY && state === "loading") {
     state = "loaded"
     var query = waiting
     waiting = null
-    return dispatchEvent(new MessageEvent("message", { data: query }))
+    return query && dispatchEvent(new MessageEvent("message", { data: query }))
   }
+  if (message && message.type === RESULT && weak(message.data)) message = { type: RESULT, data: { items: [] } }
   post(message)
 }
 
 importScripts(params.get("material"))
+
+/* Matching well: the best page scores at least MIN_SCORE (design/search.md: a word of the query in its
+   title, title synonyms or tags scores hundreds; words found only in the text of pages score a few) */
+var MIN_SCORE = 20
+function weak(result) {
+  var best = 0
+  result.items.forEach(function (group) {
+    group.forEach(function (item) { best = Math.max(best, item.score) })
+  })
+  return result.items.length > 0 && best < MIN_SCORE
+}
 
 function load(url) {
   var request = new XMLHttpRequest()
@@ -74,7 +98,6 @@ var build = lunr.Builder.prototype.build
 lunr.Builder.prototype.build = function () {
   var index = build.call(this)
   expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
-    separator: lunr.tokenizer.separator,
     stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
     isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
   })

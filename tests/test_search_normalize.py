@@ -1,0 +1,91 @@
+"""Search text is normalised the same way on both sides, and queries become plain, short lists of terms.
+
+tests/search_normalize.yml is the one table of cases: each runs through scripts/sitesearch/normalize.py
+(the index) and through overrides/assets/javascripts/search/query.js (the query), in node when it is
+installed, else in Chromium.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+import yaml
+from conftest import ROOT
+from sitesearch.normalize import joined_forms, normalize
+
+CASES = yaml.safe_load((ROOT / "tests" / "search_normalize.yml").read_text(encoding="utf-8"))
+QUERY_JS = ROOT / "overrides" / "assets" / "javascripts" / "search" / "query.js"
+
+# The expander with a small vocabulary, as the worker builds it from the index (stemmer: lunr's, roughly)
+_EXPAND = """(input) => {
+  const terms = ["自注意力", "自注意力机制", "对话", "话题", "模型", "过滤", "显存", "微调", "大模型", "attention",
+                 "transformer", "transformers", "quantization", "clip", "dalle", "gpt3", "topp"]
+  const expander = new SiteSearch.Expander(terms, {
+    stem: w => w.replace(/(ation|ing|e|s)$/, ""),
+    isStopWord: w => ["the", "a", "and", "of", "is", "what", "how"].includes(w)})
+  return input.map(q => expander.terms(q))
+}"""
+_NORMALIZE = "(input) => input.map(SiteSearch.normalize)"
+
+
+@pytest.fixture(scope="module")
+def query_js(request):
+    """Runs a JS function of one JSON argument against query.js: node if installed, else Chromium."""
+    source = QUERY_JS.read_text(encoding="utf-8")
+    if shutil.which("node"):
+        def run(function: str, arg):
+            script = f"global.self = global; module = undefined;\n{source}\nconsole.log(JSON.stringify(({function})" \
+                     f"(JSON.parse(require('fs').readFileSync(0, 'utf8')))))"
+            out = subprocess.run(["node", "-e", script], input=json.dumps(arg), capture_output=True, text=True,
+                                 check=True)
+            return json.loads(out.stdout)
+        return run
+    page = request.getfixturevalue("page")
+    page.set_content("<html></html>")
+    page.add_script_tag(content=source)
+    return lambda function, arg: page.evaluate(function, arg)
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_the_index_side_normalises_each_case(text, expected):
+    assert normalize(text) == expected
+
+
+def test_the_query_side_normalises_each_case_the_same_way(query_js):
+    assert query_js(_NORMALIZE, [text for text, _ in CASES]) == [expected for _, expected in CASES]
+
+
+def test_a_page_entry_gets_the_forms_its_text_does_not_spell():
+    assert joined_forms("GPT-3、DALL·E 与 Ｌｌａｍａ 2，以及 gpt3 和 self-attention") == ["dalle", "llama2"]
+    assert joined_forms("GPT-3 and top-p") == ["gpt3", "topp"]
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("GPT-3", ["gpt3"]), ("gpt3", ["gpt3"]), ("GPT 3", ["gpt3"]), ("ＧＰＴ－３", ["gpt3"]),
+    ("CLIP 和 DALL-E", ["clip", "dall"]),                 # dall*: the stem's prefix, which dalle starts
+    ("top-p", ["topp"]),
+    ("脏话", ["脏话"]),                                    # not 话*, which finds 对话
+    ("脏话过滤", ["脏话", "过滤"]),
+    ("大模型微调要多少显存", ["大模型", "微调", "显存"]),      # fillers dropped
+    ("自注意力怎么办呢", ["自注意力"]),
+    ("什么是自注意力机制", ["自注意力机制"]),
+    ("自注意力 x", ["自注意力"]),                           # a one-letter fragment is never searched
+    ("x", []),
+    ("attentoin", ["attentoin*^10", "attentoin~2"]),      # a typo: edit distance 2 from 8 letters
+    ("atention", ["atention*^10", "atention~2"]),
+    ("atten", ["atten"]),                                 # starts an index term: being typed, no typo
+    ("modle", ["modl*^10", "modle~1"]),
+    ("what is the attention", ["attention"]),
+    ("a:b", []), ("+-", []), ("foo~", ["foo"]), ("(x", []), ("title:attention^", ["titl*^10", "title~1", "attention"]),
+    ("[a-z]+.*(?:x) \\d{2}", ["az"]),
+])
+def test_a_query_becomes_plain_terms(query_js, query, terms):
+    assert query_js(_EXPAND, [query]) == [terms]
+
+
+def test_a_long_query_is_cut(query_js):
+    long = ["attention " * 500, "注意力" * 2000, "x" * 5000]
+    for terms in query_js(_EXPAND, long):
+        assert 0 < len(terms) <= 12 and all(len(t) <= 110 for t in terms)
