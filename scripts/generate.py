@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
-and redirect stubs for merged pages (data/redirects.yml).
+redirect stubs for merged pages (data/redirects.yml) and the glossary tables (data/glossary.yml).
+
+Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS;
+adding an output is adding a function to that list.
 
     python scripts/generate.py            # write what is out of date
     python scripts/generate.py --check    # CI: exit 1, naming each stale file, when anything is out of date
@@ -13,18 +16,36 @@ import sys
 from pathlib import Path
 
 
-from qbank import redirects, study
+from qbank import glossary, redirects, study
 from qbank.classify import Taxonomy
 from qbank.write import Plan, plan_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def stale(docs: Path) -> dict[Path, str]:
-    """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
+def topic_indexes(docs: Path) -> dict[Path, str]:
+    """Topic index pages and the home pages' topic list."""
     plan = Plan()
     plan_indexes(plan, docs, Taxonomy(), {})
-    wanted = {**plan.writes, **redirects.stubs(redirects.load())}
+    return plan.writes
+
+
+def redirect_stubs(docs: Path) -> dict[Path, str]:
+    return redirects.stubs(redirects.load())
+
+
+def glossary_tables(docs: Path) -> dict[Path, str]:
+    return glossary.pages(docs)
+
+
+GENERATORS = [topic_indexes, redirect_stubs, glossary_tables]
+
+
+def stale(docs: Path) -> dict[Path, str]:
+    """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
+    wanted = {}
+    for generator in GENERATORS:
+        wanted.update(generator(docs))
     return {p: t for p, t in wanted.items()
             if not (docs / p).is_file() or (docs / p).read_text(encoding="utf-8") != t}
 

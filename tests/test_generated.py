@@ -1,14 +1,16 @@
-"""Generated files (topic indexes, home topic lists, redirect stubs) are committed and current."""
+"""Generated files (topic indexes, home topic lists, redirect stubs, glossary tables) are committed and current."""
 from __future__ import annotations
 
 import posixpath
 import re
 import shutil
+from pathlib import Path
 
 import generate
 import pytest
+import yaml
 from conftest import ROOT
-from qbank import redirects
+from qbank import glossary, redirects
 from qbank.pages import question_pages
 
 
@@ -57,3 +59,26 @@ def test_the_built_site_redirects_old_urls_in_both_languages(built_site):
             landing = (built_site / lang / old.removesuffix(".md") / url / "index.html").resolve()
             assert landing == (built_site / lang / new.removesuffix(".md") / "index.html").resolve()
             assert landing.exists()
+
+
+def test_the_glossary_tables_show_every_term_as_written_and_never_as_markup(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("glossary.md", "glossary.en.md"):
+        shutil.copy(ROOT / "docs" / name, docs / name)
+    term = '<img src=x onerror=alert(1)> | [x](javascript:alert(1)) **bold**'
+    with (tmp_path / "data" / "glossary.yml").open("a", encoding="utf-8") as f:
+        f.write(yaml.safe_dump([{"zh": term, "en": "zz injected", "category": "coding"}], allow_unicode=True))
+    pages = glossary.pages(docs, tmp_path / "data")
+    assert set(pages) == {Path("glossary.md"), Path("glossary.en.md")}
+    for text in pages.values():
+        row = next(line for line in text.splitlines() if "zz injected" in line)
+        assert row.count("|") == 5 and not set(row) & set("<>[]()*") and "&#60;img" in row
+    assert glossary.cell("a|b") == "a&#124;b" and glossary.cell("Top-k 采样") == "Top-k 采样"
+
+
+def test_a_glossary_page_without_its_markers_is_named(tmp_path):
+    (tmp_path / "glossary.md").write_text("---\ntitle: 术语表\n---\n\n# 术语表\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="glossary.md: the markers .* are missing"):
+        glossary.pages(tmp_path)
