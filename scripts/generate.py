@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
-redirect stubs for merged pages (data/redirects.yml) and the glossary tables (data/glossary.yml).
+redirect stubs for merged pages (data/redirects.yml), the glossary tables (data/glossary.yml) and the
+navigation in mkdocs.yml.
 
-Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS;
+Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS
+(a path outside the docs folder, such as mkdocs.yml, is absolute);
 adding an output is adding a function to that list.
 
     python scripts/generate.py            # write what is out of date
@@ -16,8 +18,9 @@ import sys
 from pathlib import Path
 
 
-from qbank import glossary, redirects, study
+from qbank import glossary, navigation, redirects, study
 from qbank.classify import Taxonomy
+from qbank.pages import write_atomic
 from qbank.write import Plan, plan_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +41,12 @@ def glossary_tables(docs: Path) -> dict[Path, str]:
     return glossary.pages(docs)
 
 
-GENERATORS = [topic_indexes, redirect_stubs, glossary_tables]
+def navigation_config(docs: Path) -> dict[Path, str]:
+    """The `nav` of mkdocs.yml (beside the docs folder) and its English section names."""
+    return navigation.config(docs)
+
+
+GENERATORS = [topic_indexes, redirect_stubs, glossary_tables, navigation_config]
 
 
 def stale(docs: Path) -> dict[Path, str]:
@@ -75,12 +83,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if changes or problems else 0
     if problems:
         return 1
-    for path, text in changes.items():
-        target = args.docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    for target in write(args.docs, changes):
         print(f"wrote {target.as_posix()}")
     return 0
+
+
+def write(docs: Path, changes: dict[Path, str] | None = None) -> list[Path]:
+    """Write every stale generated file (each whole, by rename); the paths written."""
+    changes = stale(docs) if changes is None else changes
+    for path, text in changes.items():
+        write_atomic(docs / path, text)
+    return [docs / path for path in changes]
 
 
 if __name__ == "__main__":

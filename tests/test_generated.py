@@ -10,7 +10,7 @@ import generate
 import pytest
 import yaml
 from conftest import ROOT
-from qbank import glossary, redirects
+from qbank import glossary, navigation, redirects
 from qbank.pages import question_pages
 
 
@@ -82,3 +82,33 @@ def test_a_glossary_page_without_its_markers_is_named(tmp_path):
     (tmp_path / "glossary.md").write_text("---\ntitle: 术语表\n---\n\n# 术语表\n", encoding="utf-8")
     with pytest.raises(ValueError, match="glossary.md: the markers .* are missing"):
         glossary.pages(tmp_path)
+
+
+def test_the_navigation_lists_every_page_in_topic_table_order_and_goes_stale_with_them(tmp_path, capsys):
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sections = {k: v for item in config["nav"] if isinstance(item, dict) for k, v in item.items()}
+    index = (ROOT / "docs/fundamentals/index.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \d+ \| \[.*?\]\(([^)]+)\)", index, re.M)
+    assert sections["基础原理"] == ["fundamentals/index.md"] + [f"fundamentals/{row}" for row in rows]
+    english = next(lang for lang in config["plugins"][1]["i18n"]["languages"] if lang["locale"] == "en")
+    assert english["nav_translations"]["基础原理"] == "Fundamentals"
+    assert set(english["nav_translations"]) == set(sections)
+    page = tmp_path / "docs/fundamentals/attention-mechanism-explained.md"
+    shutil.copy(page, page.with_name("zz-new-question.md"))
+    text = page.with_name("zz-new-question.md").read_text(encoding="utf-8")
+    page.with_name("zz-new-question.md").write_text(text.replace("id: attention-mechanism-explained",
+                                                                 "id: zz-new-question", 1), encoding="utf-8")
+    assert generate.main(["--check", "--docs", str(tmp_path / "docs")]) == 1
+    config_path = (tmp_path / "mkdocs.yml").resolve().as_posix()
+    assert f"{config_path}: out of date — run 'make generated'" in capsys.readouterr().out
+    assert generate.main(["--docs", str(tmp_path / "docs")]) == 0
+    assert "fundamentals/zz-new-question.md" in (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_config_without_the_navigation_markers_is_named(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="mkdocs.yml: the lines '# nav: generated .* are missing"):
+        navigation.config(tmp_path / "docs")

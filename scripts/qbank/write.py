@@ -194,14 +194,6 @@ def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str
         plan_generated(plan, docs, Path(name), replace_home_topics(home, block, str(path)))
 
 
-def regenerate_indexes(docs: Path, taxonomy: Taxonomy, manifest_path: Path) -> Plan:
-    """Rewrite topic index pages and the home topic list from the pages on disk (e.g. after a new page)."""
-    plan = Plan(manifest=load_manifest(manifest_path))
-    plan_indexes(plan, docs, taxonomy, {})
-    apply(plan, docs, manifest_path)
-    return plan
-
-
 def source_order(page: Page) -> tuple:
     first = (page.meta.get("sources") or [{}])[0]
     number = tuple(int(n) for n in str(first.get("number") or "0").split(".") if n.isdigit())
