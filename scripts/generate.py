@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
-redirect stubs for merged pages (data/redirects.yml), the glossary tables (data/glossary.yml) and the
-navigation in mkdocs.yml.
+redirect stubs for merged pages (data/redirects.yml), the glossary tables (data/glossary.yml), the
+navigation in mkdocs.yml and the question pages' descriptions (their answers' first sentences).
 
 Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS
 (a path outside the docs folder, such as mkdocs.yml, is absolute);
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 
-from qbank import glossary, navigation, redirects, study
+from qbank import description, glossary, navigation, redirects, study
 from qbank.classify import Taxonomy
 from qbank.pages import write_atomic
 from qbank.write import Plan, plan_indexes
@@ -46,7 +46,12 @@ def navigation_config(docs: Path) -> dict[Path, str]:
     return navigation.config(docs)
 
 
-GENERATORS = [topic_indexes, redirect_stubs, glossary_tables, navigation_config]
+def descriptions(docs: Path) -> dict[Path, str]:
+    """`description:` in every question page's front matter: its answer's first sentence."""
+    return description.pages(docs)
+
+
+GENERATORS = [topic_indexes, redirect_stubs, glossary_tables, navigation_config, descriptions]
 
 
 def stale(docs: Path) -> dict[Path, str]:

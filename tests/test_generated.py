@@ -6,12 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
+import check_content
 import generate
 import pytest
 import yaml
 from conftest import ROOT
 from qbank import glossary, navigation, redirects
-from qbank.pages import question_pages
+from qbank.pages import question_pages, read_page
 
 
 def test_the_committed_generated_files_are_current(capsys):
@@ -112,3 +113,19 @@ def test_a_config_without_the_navigation_markers_is_named(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="mkdocs.yml: the lines '# nav: generated .* are missing"):
         navigation.config(tmp_path / "docs")
+
+
+def test_an_edited_answer_makes_its_description_stale_until_make_generated(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / "fundamentals/attention-mechanism-explained.en.md"
+    text = page.read_text(encoding="utf-8")
+    answer = text.index("## Answer {#answer}\n\n") + len("## Answer {#answer}\n\n")
+    page.write_text(text[:answer] + "Attention <kbd>weighs</kbd> the `<values>`. More.\n\n" + text[answer:], "utf-8")
+    assert generate.main(["--check", "--docs", str(docs)]) == 1
+    out = capsys.readouterr().out
+    assert out == f"{page.as_posix()}: out of date — run 'make generated' and commit the result\n"
+    assert generate.main(["--docs", str(docs)]) == 0 and generate.main(["--check", "--docs", str(docs)]) == 0
+    meta = read_page(page)[0]
+    assert meta["description"] == "Attention weighs the < values>." and meta["title"].startswith("What is")
+    assert check_content.main(["--docs", str(docs)]) == 0, capsys.readouterr().out
