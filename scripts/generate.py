@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qbank import description, glossary, navigation, redirects, study
 from qbank.classify import Taxonomy
+from qbank.model import InputError
 from qbank.pages import write_atomic
 from qbank.write import Plan, plan_indexes
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         problems = redirects.problems(args.docs, redirects.load())
         changes = stale(args.docs)
-    except ValueError as e:
+    except (ValueError, InputError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     for problem in problems:

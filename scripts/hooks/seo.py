@@ -17,7 +17,8 @@ Page descriptions are not made here: `qbank generate` writes them into the pages
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from qbank import languages
 
 _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -54,7 +55,7 @@ def on_post_template(output, template_name, config):  # 404.html
 def on_post_page(output, page, config):
     language, default = _languages(config)
     output = _label_search(without_hreflang_links(output), language)
-    source = Path(page.file.abs_src_path or "").name
-    if language != default and source.endswith(".md") and not source.endswith(f".{language}.md"):
+    source = page.file.abs_src_path or ""
+    if language != default and source.endswith(".md") and languages.lang(source) != language:
         output = output.replace(_ARTICLE, f'{_ARTICLE[:-1]} lang="{default}">', 1)
     return output

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from . import languages
 from .classify import Taxonomy
 from .pages import question_pages
 from .write import source_order
@@ -31,7 +32,7 @@ def _dump(value, indent: int) -> str:
 
 def tree(docs: Path, taxonomy: Taxonomy) -> tuple[list, dict[str, str]]:
     """The `nav` list and the English names of its sections (Chinese name -> English name)."""
-    top = sorted((p.name for p in docs.glob("*.md") if not p.name.endswith(".en.md")),
+    top = sorted((p.name for p in docs.glob("*.md") if languages.lang(p) == languages.DEFAULT),
                  key=lambda name: (name != "index.md", name))
     by_topic: dict[str, list[str]] = {}
     for page in sorted(question_pages(docs), key=source_order):
