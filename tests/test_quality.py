@@ -186,6 +186,21 @@ def test_every_page_has_its_own_description(built_site):
     assert missing == []
 
 
+def test_the_hreflang_links_leave_the_head_and_nothing_else_changes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("seo_hook", ROOT / "scripts" / "hooks" / "seo.py")
+    seo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seo)
+    head = ('<head>\n  <link rel="prev" href="../">\n    <link rel="alternate" href="/" hreflang="zh">\n  \n'
+            '    <link rel="alternate" href="../en/x/" hreflang="en">\n  <link rel="alternate" type="a" href="/f">'
+            '<link rel="alternate" href="/y" hreflang="en">\n</head>')
+    body = '<body><a><link rel="alternate" href="/z" hreflang="en"></a></body>'
+    kept = '<head>\n  <link rel="prev" href="../">\n  \n  <link rel="alternate" type="a" href="/f"></head>'
+    assert seo.without_hreflang_links(head + body) == kept + body
+    assert seo.without_hreflang_links(body) == body
+
+
 @pytest.mark.parametrize("prefix,locale,alternate", [("", "zh_CN", "en_US"), ("en/", "en_US", "zh_CN")])
 def test_open_graph_and_canonical_tags(built_site, prefix, locale, alternate):
     page = _built(built_site, prefix + QUESTION)
