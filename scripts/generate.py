@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
-the tag index pages, and redirect stubs for merged pages (data/redirects.yml).
+the tag index pages, redirect stubs for merged pages (data/redirects.yml), the glossary tables (data/glossary.yml), the
+navigation in mkdocs.yml and the question pages' descriptions (their answers' first sentences).
+
+Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS
+(a path outside the docs folder, such as mkdocs.yml, is absolute);
+adding an output is adding a function to that list.
 
     python scripts/generate.py            # write what is out of date
     python scripts/generate.py --check    # CI: exit 1, naming each stale file, when anything is out of date
@@ -13,18 +18,53 @@ import sys
 from pathlib import Path
 
 
-from qbank import redirects, study, tags
+from qbank import description, glossary, navigation, redirects, study, tags
 from qbank.classify import Taxonomy
+from qbank.model import InputError
+from qbank.pages import write_atomic
 from qbank.write import Plan, plan_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def stale(docs: Path) -> dict[Path, str]:
-    """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
+def topic_indexes(docs: Path) -> dict[Path, str]:
+    """Topic index pages and the home pages' topic list."""
     plan = Plan()
     plan_indexes(plan, docs, Taxonomy(), {})
-    wanted = {**plan.writes, **redirects.stubs(redirects.load()), **tags.files(docs)}
+    return plan.writes
+
+
+def redirect_stubs(docs: Path) -> dict[Path, str]:
+    return redirects.stubs(redirects.load())
+
+
+def glossary_tables(docs: Path) -> dict[Path, str]:
+    return glossary.pages(docs)
+
+
+def navigation_config(docs: Path) -> dict[Path, str]:
+    """The `nav` of mkdocs.yml (beside the docs folder) and its English section names."""
+    return navigation.config(docs)
+
+
+def descriptions(docs: Path) -> dict[Path, str]:
+    """`description:` in every question page's front matter: its answer's first sentence."""
+    return description.pages(docs)
+
+
+def tag_indexes(docs: Path) -> dict[Path, str]:
+    """docs/tags.md and docs/tags.en.md: every tag with its questions."""
+    return tags.files(docs)
+
+
+GENERATORS = [topic_indexes, tag_indexes, redirect_stubs, glossary_tables, navigation_config, descriptions]
+
+
+def stale(docs: Path) -> dict[Path, str]:
+    """Docs-relative path -> new text, for every generated file that differs from what is on disk."""
+    wanted = {}
+    for generator in GENERATORS:
+        wanted.update(generator(docs))
     return {p: t for p, t in wanted.items()
             if not (docs / p).is_file() or (docs / p).read_text(encoding="utf-8") != t}
 
@@ -43,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         problems = redirects.problems(args.docs, redirects.load())
         changes = stale(args.docs)
-    except ValueError as e:
+    except (ValueError, InputError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     for problem in problems:
@@ -54,12 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if changes or problems else 0
     if problems:
         return 1
-    for path, text in changes.items():
-        target = args.docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    for target in write(args.docs, changes):
         print(f"wrote {target.as_posix()}")
     return 0
+
+
+def write(docs: Path, changes: dict[Path, str] | None = None) -> list[Path]:
+    """Write every stale generated file (each whole, by rename); the paths written."""
+    changes = stale(docs) if changes is None else changes
+    for path, text in changes.items():
+        write_atomic(docs / path, text)
+    return [docs / path for path in changes]
 
 
 if __name__ == "__main__":

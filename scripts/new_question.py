@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Start a new question: its Chinese page (in the shape of the answer standard) and the topic index.
+"""Start a new question: its Chinese page (in the shape of the answer standard), the topic index and the nav.
 
     .venv/bin/python scripts/new_question.py --topic fundamentals --title "什么是位置编码？" \
         --title-en "What is positional encoding?"
@@ -19,7 +19,8 @@ from qbank.classify import Taxonomy
 from qbank.scaffold import ScaffoldError, new_question
 from qbank.model import InputError
 from qbank.pages import write_atomic
-from qbank.write import Plan, check_writable, regenerate_indexes
+from generate import write as write_generated
+from qbank.write import Plan, check_writable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,16 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         check_writable(Plan(writes=pages), args.docs, args.manifest)  # before anything is written
         for path, text in pages.items():
             write_atomic(args.docs / path, text)
-        plan = regenerate_indexes(args.docs, taxonomy, args.manifest)
+        updated = write_generated(args.docs)  # topic index, navigation …
     except (ScaffoldError, InputError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     print("Created:")
     print("".join(f"  {args.docs / p}\n" for p in pages), end="")
     print("Updated:")
-    print("".join(f"  {args.docs / p}\n" for p in plan.writes), end="")
+    print("".join(f"  {p}\n" for p in updated), end="")
     first = args.docs / next(iter(pages))
-    print(f"\nNext: write the sections of {first}, then run 'make check' (see CONTRIBUTING.md).\n"
+    print(f"\nNext: write the sections of {first}, then run 'make generated' and 'make check'\n(see CONTRIBUTING.md).\n"
           "The English site shows the page as not translated yet until someone translates it.")
     return 0
 

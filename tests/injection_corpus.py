@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from qbank.glossary import pages as glossary_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -126,4 +127,6 @@ def write_project(folder: Path) -> dict[Vector, tuple[Path, int]]:
         text += yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=1000)
         expected[v] = (glossary, text.count("\n", 0, text.rindex(f"injection {v.name}")))  # the line above: zh
     glossary.write_text(text, encoding="utf-8")
+    for path, page in glossary_pages(docs, folder / "data").items():  # what `qbank generate` writes
+        (docs / path).write_text(page, encoding="utf-8")
     return expected

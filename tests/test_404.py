@@ -1,4 +1,5 @@
-"""One 404 page for both languages, as a static host (GitHub Pages) serves it for any missing URL."""
+"""One 404 page for both languages, as a static host (GitHub Pages) serves it for any missing URL: its text in
+both languages, its chrome (header, search, switcher) the Chinese site's."""
 from __future__ import annotations
 
 import functools
@@ -38,11 +39,12 @@ def pages_url(built_site):
     server.shutdown()
 
 
-def test_the_built_404_page_is_bilingual_whichever_language_wrote_it_last(built_site):
-    assert not (built_site / "en" / "404.html").exists()
+def test_the_built_404_page_is_bilingual_in_the_chinese_chrome(built_site):
+    assert not (built_site / "en" / "404.html").exists()  # one page serves every missing URL
     text = (built_site / "404.html").read_text(encoding="utf-8")
     for words in ("页面不存在", "返回中文首页", "Page not found", "Go to the English home page", 'name="robots"'):
         assert words in text
+    assert '<html lang="zh"' in text and 'placeholder="搜索"' in text and "LLM Interview Questions" not in text
 
 
 @pytest.mark.browser
@@ -63,6 +65,11 @@ def test_a_missing_url_shows_both_languages_and_links_to_both_homes(page, pages_
     assert zh_link.is_visible() and en_link.is_visible()
     assert content.locator("[lang=zh]").get_by_text("你要找的页面不存在").is_visible()
     assert content.locator("[lang=en]").get_by_text("does not exist").is_visible()
+
+    # the chrome is the Chinese site's: its name in the header, Chinese search
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert page.locator("header").get_by_text("大模型面试题库").first.is_visible()
+    assert page.get_by_role("dialog", name="搜索").count() == 1
 
     content.get_by_role("link", name=link).click()
     page.wait_for_load_state()

@@ -55,7 +55,7 @@ CASES = [
      "differs from the folder 'fundamentals'"),
     ("id not stem", "id: softmax-temperature", "id: softmax-t", "id: softmax-t", "differs from the file name"),
     ("id not slug", "id: softmax-temperature", "id: Softmax T", "id: Softmax T", "not an ASCII slug"),
-    ("bad yaml", f"title: {TITLE}", "title: 温度: 一个: 问题", "title: 温度", "not valid YAML"),
+    ("bad yaml", f"title: {TITLE}", "title: 温度: 一个: 问题", "title: 温度", "not plain YAML data"),
     ("no front matter", "---\nid:", "id:", 1, "no front matter"),
     ("no h1", f"# {TITLE}\n", "", "## 答案", "no '# ' heading"),
     ("h1 not title", f"# {TITLE}\n", "# 温度\n", "# 温度", "differs from the title"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import split_articles
 from conftest import SOURCES
+from qbank.description import describe
 from qbank.pages import question_pages, split_front_matter
 from qbank.parse import parse_article
 
@@ -54,7 +55,8 @@ def test_every_question_of_every_article_has_its_page(imported):
 
 def test_pages_have_front_matter_title_and_section_ids(imported):
     for page in question_pages(imported / "docs"):
-        assert set(page.meta) == {"id", "title", "topic", "type", "tags", "sources"}, page.path
+        assert set(page.meta) - {"description"} == {"id", "title", "topic", "type", "tags", "sources"}, page.path
+        assert page.meta.get("description", "") == describe(page.body)  # as `qbank generate` writes it
         assert page.path.parent.name == page.meta["topic"] and page.path.stem == page.meta["id"]
         assert page.meta["type"] in {"concept", "coding", "system-design", "open-ended"}
         assert page.meta["id"].isascii()

@@ -9,7 +9,6 @@ import csv
 import functools
 import html
 import http.server
-import importlib.util
 import re
 import subprocess
 import sys
@@ -20,21 +19,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, mkdocs_config, site_pages
+from qbank.description import describe
 
 PAGES = ["/", "/fundamentals/", "/fundamentals/attention-mechanism-explained/",
          "/en/", "/en/fundamentals/", "/en/fundamentals/attention-mechanism-explained/"]
 QUESTION = "fundamentals/attention-mechanism-explained"
 SITE_URL = "https://llm-interview-questions.github.io/"
-
-
-def _load_seo_hook():
-    spec = importlib.util.spec_from_file_location("seo_hook", ROOT / "scripts" / "hooks" / "seo.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-seo = _load_seo_hook()
 
 
 def _head(html_text: str) -> str:
@@ -196,6 +186,21 @@ def test_every_page_has_its_own_description(built_site):
     assert missing == []
 
 
+def test_the_hreflang_links_leave_the_head_and_nothing_else_changes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("seo_hook", ROOT / "scripts" / "hooks" / "seo.py")
+    seo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seo)
+    head = ('<head>\n  <link rel="prev" href="../">\n    <link rel="alternate" href="/" hreflang="zh">\n  \n'
+            '    <link rel="alternate" href="../en/x/" hreflang="en">\n  <link rel="alternate" type="a" href="/f">'
+            '<link rel="alternate" href="/y" hreflang="en">\n</head>')
+    body = '<body><a><link rel="alternate" href="/z" hreflang="en"></a></body>'
+    kept = '<head>\n  <link rel="prev" href="../">\n  \n  <link rel="alternate" type="a" href="/f"></head>'
+    assert seo.without_hreflang_links(head + body) == kept + body
+    assert seo.without_hreflang_links(body) == body
+
+
 @pytest.mark.parametrize("prefix,locale,alternate", [("", "zh_CN", "en_US"), ("en/", "en_US", "zh_CN")])
 def test_open_graph_and_canonical_tags(built_site, prefix, locale, alternate):
     page = _built(built_site, prefix + QUESTION)
@@ -243,6 +248,18 @@ def test_sitemap_lists_every_page_with_absolute_zh_and_en_alternates(built_site)
     ("# T\n\n## 解析 {#analysis}\n\n- **系统架构**：\n  - **数据存储**：使用分布式数据库。\n",
      "系统架构：数据存储：使用分布式数据库。"),
     ("# T\n\n<!-- generated -->\n\nNo full stop at all\n", "No full stop at all"),
+    ("# T\n\n## Answer {#answer}\n\nUse `&lt;script&gt;` or `<img onerror=x>` and `javascript:go()`.\n",
+     "Use & lt;script& gt; or < img onerror=x> and javascript：go()."),  # code as written, defused
+    ("# T\n\n## Answer {#answer}\n\nA `&amp;` B, a &lt; b & c.\n", "A & amp; B, a < b & c."),
 ])
 def test_describe_takes_the_first_sentence_as_plain_text(markdown, expected):
-    assert seo.describe(markdown) == expected
+    assert describe(markdown) == expected
+
+
+def test_a_description_is_one_line_of_at_most_300_characters_the_checker_accepts():
+    from qbank.safety import HTML_IN_TEXT, SCRIPT_WORD, decoded
+
+    text = describe("## Answer {#answer}\n\n" + "word " * 200 + "<b>x</b> &#60;script&#62; java\tscript:x.\n")
+    assert len(text) <= 301 and "\n" not in text and text.endswith("…")
+    for sentence in (text, describe("## 答案 {#answer}\n\n`&#60;svg&#62;` `java script:alert(1)` 可以。\n")):
+        assert not HTML_IN_TEXT.search(sentence) and not SCRIPT_WORD.search(decoded(sentence)), sentence

@@ -4,6 +4,11 @@ The date (YYYY-MM-DD of the last commit that touched the page's source file) goe
 page.meta["git_date"]; overrides/partials/source-file.html shows it. In a shallow clone every page
 gets the date of the oldest fetched commit that touched it; without git or history (a tarball,
 a folder that is no repository) pages get no date and the build prints no warning.
+
+Why a hook and not mkdocs-git-revision-date-localized-plugin (1.6.3, tried; design/zensical.md): the plugin
+runs one `git log --diff-filter=r` per page, which with Debian 12's git 2.39 selects no commit at all (every
+page would show no date), and costs +8.3 s CPU per build (+3.6 s with enable_parallel_processing: false)
+against 0.014 s for this one `git log`.
 """
 from __future__ import annotations
 

@@ -11,138 +11,24 @@ import posixpath
 import re
 import textwrap
 import warnings
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-import yaml
-from markdown.extensions.toc import slugify
-
-from . import frontmatter, safety
+from . import frontmatter, languages, safety
 from .classify import Taxonomy
-from .model import PAGE_SECTIONS
-from .pages import read_text
-from .markdown import code_mask, fences, language
-from .parse import ARTIFACT, atx_heading, normalise, split_lines
+from .doc import Doc, Problem, load_docs, meta_line, read_doc  # noqa: F401 (read_doc: the checker's page reader)
+from .markdown import language
+from .model import PAGE_SECTIONS as HEADINGS  # section id -> (zh, en) heading, in page order
+from .parse import ARTIFACT, normalise
+from .standard import standard
 
 FIELDS, TYPES = frontmatter.REQUIRED, frontmatter.TYPES
-HEADINGS = PAGE_SECTIONS  # section id -> (zh, en) heading, in page order
-HEADING_ID = re.compile(r"\{:?\s*#([\w-]+)[^}]*\}")  # matched from the last '{' only: linear time
-ANY_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z][\w-]*)[^}\n]*\}|\sid=[\"']([^\"']+)[\"']")
-INLINE_CODE = re.compile(r"(`+).+?\1")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
-@dataclass
-class Problem:
-    path: Path  # relative to the docs folder
-    line: int
-    message: str
-    fix: str
-
-    def format(self, shown: str) -> str:
-        return f"{shown}:{self.line}: {self.message} — {self.fix}"
-
-
-@dataclass
-class Doc:
-    """One Markdown file: front matter, lines and which of them are code."""
-
-    rel: Path
-    lines: list[str]
-    meta: dict = field(default_factory=dict)
-    body: int = 0  # index of the first line after the front matter
-    in_code: list[bool] = field(default_factory=list)
-    blocks: list[tuple[int, int, str]] = field(default_factory=list)  # (open, close, info) line indexes
-    problems: list[Problem] = field(default_factory=list)  # found while reading
-
-    @property
-    def lang(self) -> str:
-        return "en" if self.rel.name.endswith(".en.md") else "zh"
-
-    @property
-    def stem(self) -> str:
-        return self.rel.name.removesuffix(".md").removesuffix(".en")
-
-    @property
-    def first_line(self) -> int:
-        """Number of the first non-blank line after the front matter: where page-wide problems are shown."""
-        return next((i + 1 for i in range(self.body, len(self.lines)) if self.lines[i].strip()), self.body + 1)
-
-    @property
-    def is_question(self) -> bool:
-        return len(self.rel.parts) == 2 and self.stem != "index" and not self.meta.get("generated")
-
-    def text_lines(self):
-        """(index, line) of every line outside code and front matter, inline code blanked out."""
-        for i in range(self.body, len(self.lines)):
-            if not self.in_code[i]:
-                yield i, INLINE_CODE.sub(lambda m: " " * len(m.group()), self.lines[i])
-
-    def headings(self):
-        """(index, level, text, explicit id or None) of every Markdown heading."""
-        for i, line in self.text_lines():
-            if heading := atx_heading(line, empty=True):
-                text, ident, brace = heading[1], None, heading[1].rfind("{")
-                if brace >= 0 and (idm := HEADING_ID.fullmatch(text, brace)):
-                    text, ident = text[:brace].strip(), idm.group(1)
-                yield i, heading[0], text, ident
-
-    @cached_property
-    def anchors(self) -> set[str]:
-        found, seen = set(), {}
-        for _, _, text, ident in self.headings():
-            if ident is None:
-                base = slugify(re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", text), "-")
-                ident = base if base not in seen else f"{base}_{seen[base]}"
-                seen[base] = seen.get(base, 0) + 1
-            found.add(ident)
-        for _, line in self.text_lines():
-            found.update(a or b for a, b in ANY_ID.findall(line))
-        return found
-
-
-def read_doc(docs: Path, path: Path) -> Doc:
-    doc = Doc(path.relative_to(docs), split_lines(read_text(path)))
-    lines = doc.lines
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-        if end is None:
-            doc.problems.append(Problem(doc.rel, 1, "front matter never closed", "end it with a line '---' (R2)"))
-        else:
-            doc.body = end + 1
-            try:
-                meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-                doc.meta = meta if isinstance(meta, dict) else {}
-            except yaml.YAMLError as e:
-                line = 2 + getattr(getattr(e, "problem_mark", None), "line", -1)
-                reason = getattr(e, "problem", None) or "syntax error"
-                doc.problems.append(Problem(doc.rel, max(line, 1), f"front matter is not valid YAML ({reason})",
-                                            "fix the YAML syntax; quote a title that holds ':' or '#' (R2)"))
-    scan_fences(doc)
-    return doc
-
-
-def scan_fences(doc: Doc) -> None:
-    blocks = fences(doc.lines, doc.body)
-    doc.in_code = code_mask(doc.lines, blocks)
-    doc.blocks = [(b.open, b.close, b.info) for b in blocks if b.close is not None]
-    for b in blocks:
-        if b.close is None:
-            doc.problems.append(Problem(doc.rel, b.open + 1, f"code fence '{b.marker}' opened here is never closed",
-                                        f"close the block with a line '{b.marker}' (R5)"))
-
-
-def load_docs(docs: Path) -> dict[Path, Doc]:
-    return {d.rel: d for d in (read_doc(docs, p) for p in sorted(docs.rglob("*.md")))}
-
-
 def check(docs: Path, taxonomy: Taxonomy, only: set[Path] | None = None) -> list[Problem]:
     """Problems of the pages in `only` (docs-relative paths; default: every page), judged against all pages."""
-    from .standard import standard  # the answer standard builds on this module's Doc
-
     all_docs = load_docs(docs)
     problems = safety.check_files(docs, Problem)  # R7 in what is not a page: the glossary, HTML and SVG files
     topics = [t.id for t in [*taxonomy.topics, taxonomy.fallback]]
@@ -154,11 +40,6 @@ def check(docs: Path, taxonomy: Taxonomy, only: set[Path] | None = None) -> list
         if doc.is_question:
             problems += front_matter(doc, topics) + title_heading(doc) + sections(doc) + standard(doc)
     return sorted((p for p in problems if only is None or p.path in only), key=lambda p: (str(p.path), p.line))
-
-
-def meta_line(doc: Doc, key: str) -> int:
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    return next((i + 1 for i in range(1, doc.body) if pattern.match(doc.lines[i])), 1)
 
 
 def front_matter(doc: Doc, topics: list[str]) -> list[Problem]:
@@ -273,7 +154,7 @@ def broken(doc: Doc, target: str, all_docs: dict[Path, Doc], docs: Path) -> tupl
             return "no such file", "link to an existing file with a path relative to this page, e.g. ../coding/x.md"
         if rel not in all_docs:
             return None
-        twin = rel.with_name(rel.name.removesuffix(".md") + ".en.md")  # an English page links to the English twin
+        twin = languages.twin_path(rel, "en")  # an English page links to the English twin
         page = all_docs[twin] if doc.lang == "en" and twin in all_docs else all_docs[rel]
     if anchor and anchor not in page.anchors:
         return f"no anchor '#{anchor}' in {page.rel}", "link to an explicit {#id} or a heading of that page"

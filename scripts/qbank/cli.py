@@ -15,7 +15,7 @@ COMMANDS = {
     "check": ("check_content", "check pages against the rules R1-R8 and the answer standard A1-A6"),
     "parity": ("check_parity", "compare English twins with their Chinese pages; --stamp after translating"),
     "code": ("run_code", "check and run the Python blocks of reviewed pages (CPU, offline)"),
-    "generate": ("generate", "write the generated files (topic indexes, home lists, redirects); --check for CI"),
+    "generate": ("generate", "write the generated files (indexes, nav, glossary, descriptions …); --check for CI"),
     "bench": ("benchmark", "quality budget figures: build, page weight, Lighthouse, preview reload"),
     "bench-search": ("bench_search", "search quality and speed per language"),
 }

@@ -46,10 +46,14 @@ class FrontMatter:
     reviewed: dt.date | None = None
     untranslated: bool = False  # an English twin that only holds the Chinese text
     source_hash: str | None = None  # English twin: hash of the Chinese page it translates
+    description: str = ""  # the answer's first sentence, plain text, written by `qbank generate` (description.py)
 
     def dump(self) -> dict:
         """The YAML mapping, in page order; optional fields only when set."""
-        meta = {"id": self.id, "title": self.title, "topic": self.topic, "type": self.type}
+        meta = {"id": self.id, "title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        meta.update({"topic": self.topic, "type": self.type})
         if self.difficulty is not None:
             meta["difficulty"] = self.difficulty
         meta["tags"] = list(self.tags)
@@ -74,7 +78,7 @@ class FrontMatter:
             difficulty=meta.get("difficulty"),
             references=None if refs is None else [Reference(r["title"], r["url"]) for r in refs],
             reviewed=meta.get("reviewed"), untranslated=bool(meta.get("untranslated")),
-            source_hash=meta.get("source_hash"))
+            source_hash=meta.get("source_hash"), description=meta.get("description") or "")
 
 
 def problems(meta: dict) -> list[Finding]:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from . import languages
+from .languages import LANGS, twin_path  # noqa: F401 (the language rules live in qbank.languages)
 from .model import InputError
 
-LANGS = ("zh", "en")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a site build reads every front matter 4 times
 
 
@@ -24,15 +25,44 @@ class Page:
 
     @property
     def lang(self) -> str:
-        return "en" if self.path.name.endswith(".en.md") else "zh"
+        return languages.lang(self.path)
+
+
+def front_matter_lines(text: str) -> int:
+    """How many lines the front-matter block at the top of a page takes (its two '---' lines included);
+    0 when the page has none, -1 when its block is never closed."""
+    text = text.replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        return 0
+    end = (text if text.endswith("\n") else text + "\n").find("\n---\n", 3)
+    return -1 if end == -1 else text.count("\n", 0, end) + 2
+
+
+def parse_page(text: str, where: str = "page") -> tuple[dict, str]:
+    """Front matter and body of a page's text: the one front-matter reader of every tool and the checker.
+
+    Bad front matter (never closed, not plain YAML data, not a mapping) raises InputError naming `where` and
+    the line; a page without front matter is ({}, text)."""
+    size = front_matter_lines(text)
+    if size == 0:
+        return {}, text
+    if size == -1:
+        raise InputError(where, 1, "front matter never closed; end it with a line '---'")
+    lines = text.replace("\r\n", "\n").split("\n")
+    try:
+        meta = copy.deepcopy(_parsed("\n".join(lines[1:size - 1])))
+    except yaml.YAMLError as e:
+        line = 2 + getattr(getattr(e, "problem_mark", None), "line", -1)
+        raise InputError(where, max(line, 1), f"front matter is not plain YAML data ({getattr(e, 'problem', e)});"
+                         " remove tags such as '!!python/…' and quote titles holding ':' or '#'") from e
+    if not isinstance(meta, dict):
+        raise InputError(where, 2, "front matter is not a mapping of 'key: value' lines;"
+                         " write one 'key: value' line per field")
+    return meta, "\n".join(lines[size:])
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return copy.deepcopy(_parsed(text[4:end])), text[end + 5 :]
-    return {}, text
+    return parse_page(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,16 +84,7 @@ def read_text(path: Path) -> str:
 
 def read_page(path: Path) -> tuple[dict, str]:
     """Front matter and body of a page file; bad text or front matter raises InputError (file:line)."""
-    text = read_text(path)
-    try:
-        meta, body = split_front_matter(text)
-    except yaml.YAMLError as e:
-        line = 2 + getattr(getattr(e, "problem_mark", None), "line", -1)
-        raise InputError(str(path), max(line, 1), f"front matter is not plain YAML data ({getattr(e, 'problem', e)});"
-                         " remove tags such as '!!python/…' and quote titles holding ':' or '#'") from e
-    if not isinstance(meta, dict):
-        raise InputError(str(path), 2, "front matter is not a mapping of 'key: value' lines")
-    return meta, body
+    return parse_page(read_text(path), str(path))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -90,16 +111,10 @@ def question_pages(docs: Path, lang: str = "zh", skip: frozenset[Path] = frozens
     """Every question page of one language: docs/<topic>/<slug>[.en].md, index pages and `skip` excluded."""
     pages = []
     for path in sorted(docs.glob("*/*.md")):
-        is_en = path.name.endswith(".en.md")
-        if path.name.startswith("index.") or is_en != (lang == "en") or path.relative_to(docs) in skip:
+        if path.name.startswith("index.") or languages.lang(path) != lang or path.relative_to(docs) in skip:
             continue
         meta, body = read_page(path)
         if "id" in meta:
             pages.append(Page(path.relative_to(docs), meta, body))
     return pages
 
-
-def twin_path(path: Path, lang: str) -> Path:
-    """coding/x.md -> coding/x.en.md for English; the Chinese page keeps its path."""
-    stem = path.name.removesuffix(".md").removesuffix(".en")
-    return path.with_name(f"{stem}.en.md" if lang == "en" else f"{stem}.md")

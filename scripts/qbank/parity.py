@@ -105,7 +105,7 @@ def check(docs: Path) -> tuple[list[Problem], int]:
 
 def stamp(docs: Path, en_path: Path) -> bool:
     """Record the Chinese page's current hash in a twin; False if the twin is not in parity."""
-    zh_path = en_path.with_name(en_path.name.replace(".en.md", ".md"))
+    zh_path = twin_path(en_path, "zh")
     zh_meta, zh_body = read_page(zh_path)
     zh = Page(zh_path.relative_to(docs), zh_meta, zh_body)
     if "id" not in zh_meta:

@@ -11,9 +11,10 @@ import html
 import posixpath
 from pathlib import Path
 
-import yaml
+from . import data
+from .languages import LANGS, twin_path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "redirects.yml"
+DATA = data.DATA / "redirects.yml"
 STUB = """<!doctype html>
 <html lang="{lang}">
 <head>
@@ -32,12 +33,12 @@ WORDS = {"zh": ("页面已移动", "本题已合并到"), "en": ("Page moved", "
 
 
 def load(path: Path = DATA) -> dict[str, str]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    raw = data.load(path)
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
         raise ValueError(f"{path}: expected a mapping 'old/page.md: new/page.md' per line")
-    return raw
+    return dict(raw)  # a copy: the parsed file is shared (qbank.data caches it)
 
 
 def stubs(redirects: dict[str, str]) -> dict[Path, str]:
@@ -46,7 +47,8 @@ def stubs(redirects: dict[str, str]) -> dict[Path, str]:
     for old, new in redirects.items():
         folder = old.removesuffix(".md")
         url = posixpath.relpath(new.removesuffix(".md"), folder) + "/"
-        for lang, name in (("zh", "index.html"), ("en", "index.en.html")):
+        for lang in LANGS:
+            name = twin_path(Path("index.html"), lang)
             title, moved = WORDS[lang]
             out[Path(folder) / name] = STUB.format(lang=lang, title=title, moved=moved, url=html.escape(url))
     return out

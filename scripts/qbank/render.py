@@ -5,6 +5,7 @@ import posixpath
 import re
 
 from .classify import Taxonomy, Topic
+from .description import describe, safe
 from .frontmatter import FrontMatter, Source
 from .model import DIFFICULTIES, SECTIONS, Question
 from .pages import Page, dump_front_matter
@@ -31,7 +32,7 @@ def source_label(article: str, number: str) -> str:
 
 def render_question(q: Question, related: list[Question]) -> str:
     meta = FrontMatter(q.id, q.title, q.topic, q.type, q.tags, [Source(o.article, o.number) for o in q.occurrences])
-    parts = [dump_front_matter(meta.dump()), f"# {q.title}\n"]
+    parts = [f"# {q.title}\n"]
     for key, (zh, _) in SECTIONS.items():
         texts = [(o, o.section_text(key)) for o in q.occurrences if o.section_text(key)]
         if not texts:
@@ -46,7 +47,9 @@ def render_question(q: Question, related: list[Question]) -> str:
     if related:
         parts.append("## 相关问题 {#related}\n")
         parts.append("".join(f"- [{r.title}]({link(q.path, r.path)})\n" for r in related))
-    return "\n".join(parts)
+    body = "\n".join(parts)
+    meta.description = describe(body)  # as `qbank generate` writes it
+    return dump_front_matter(meta.dump()) + "\n" + body
 
 
 def link(from_path: str, to_path: str) -> str:
@@ -78,7 +81,7 @@ def render_topic_index(topic: Topic, pages: list[Page], lang: str, titles_en: di
         level = difficulty_name(page.meta, lang)
         rows.append(f"| {n} | [{_cell(title)}]({page.path.name}) | {_cell(str(kind))} | {level} |\n")
     count = f"共 {len(pages)} 题。" if zh else f"{len(pages)} questions."
-    meta = dump_front_matter({"title": name, "topic": topic.id, "generated": True})
+    meta = dump_front_matter({"title": name, "description": safe(description), "topic": topic.id, "generated": True})
     return f"{meta}{GENERATED[lang]}\n\n# {name}\n\n{description} {count}\n\n{head}{''.join(rows)}"
 
 

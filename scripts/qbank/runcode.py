@@ -42,7 +42,7 @@ class Failure:
 
 def python_blocks(path: Path, shown: Path | None = None) -> list[Block]:
     """The ```python blocks of one page, with the line of each opening fence."""
-    from .check import read_doc  # the one fence scanner
+    from .doc import read_doc  # the one fence scanner
     from .markdown import language
 
     doc = read_doc(path.parent, path)

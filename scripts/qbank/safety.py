@@ -22,6 +22,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+from .doc import meta_line  # one place finds a key's line
 from .htmlscan import scan, url_is_script
 from .parse import split_lines
 
@@ -54,7 +55,7 @@ def decoded(text: str) -> str:
 
 
 def check_page(doc, problem) -> list:
-    """Every R7 problem of one page (a check.Doc); `problem(line, message, fix)` makes a Problem."""
+    """Every R7 problem of one page (a doc.Doc); `problem(line, message, fix)` makes a Problem."""
     out = front_matter(doc, problem)
     flagged = set()
     lines = doc.lines
@@ -118,7 +119,6 @@ def front_matter(doc, problem) -> list:
         out.append(problem(line + 1, f"YAML tag or anchor '{tag}' in front matter",
                            "remove it: front matter holds plain text, numbers and lists (R2)"))
     meta = doc.meta
-    from .check import meta_line  # one place finds a key's line
     texts = [(key, meta[key]) for key in TEXT_FIELDS if key in meta]
     texts += [("tags", tag) for tag in meta.get("tags") or [] if isinstance(meta.get("tags"), list)]
     references = meta.get("references", [])

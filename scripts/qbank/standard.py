@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .check import HEADINGS, Doc, Problem, meta_line
 from . import frontmatter
+from .doc import Doc, Problem, meta_line, read_doc
+from .model import PAGE_SECTIONS as HEADINGS
 from .model import REQUIRED_WHEN_REVIEWED
 
 FLOOR_ZH = 400  # Chinese characters of prose outside code, on a Chinese page
@@ -82,6 +83,5 @@ def prose_floor(doc: Doc) -> list[Problem]:
 
 def reviewed_pages(docs) -> list:
     """Paths of the reviewed question pages (both languages) under a docs folder."""
-    from .check import read_doc
 
     return [p for p in sorted(docs.glob("*/*.md")) if is_reviewed(read_doc(docs, p))]

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import languages
 from .build import Catalogue
 from .classify import Taxonomy
 from .model import InputError, Question
@@ -174,7 +175,7 @@ def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str
     """Topic index pages and the home page's topic list, from the pages as they will be."""
     pages = {p.path: p for p in question_pages(docs, skip=frozenset(plan.writes)) if p.path not in plan.deletes}
     for path, text in plan.writes.items():
-        if path.name.endswith(".en.md") or path.name.startswith("index."):
+        if languages.lang(path) != languages.DEFAULT or path.name.startswith("index."):
             continue
         meta, body = split_front_matter(text)
         pages[path] = Page(path, meta, body)
@@ -185,21 +186,15 @@ def plan_indexes(plan: Plan, docs: Path, taxonomy: Taxonomy, titles_en: dict[str
     counts = {topic: len(items) for topic, items in by_topic.items()}
     for topic_id, items in by_topic.items():
         topic = taxonomy.get(topic_id)
-        for lang, name in (("zh", "index.md"), ("en", "index.en.md")):
-            plan_generated(plan, docs, Path(topic_id) / name, render_topic_index(topic, items, lang, titles))
-    for lang, name in (("zh", "index.md"), ("en", "index.en.md")):
+        for lang in languages.LANGS:
+            path = languages.twin_path(Path(topic_id) / "index.md", lang)
+            plan_generated(plan, docs, path, render_topic_index(topic, items, lang, titles))
+    for lang in languages.LANGS:
+        name = languages.twin_path(Path("index.md"), lang)
         path = docs / name
         home = read_text(path) if path.exists() else (TEMPLATES / f"home.{lang}.md").read_text("utf-8")
         block = render_home_topics(taxonomy, counts, lang)
         plan_generated(plan, docs, Path(name), replace_home_topics(home, block, str(path)))
-
-
-def regenerate_indexes(docs: Path, taxonomy: Taxonomy, manifest_path: Path) -> Plan:
-    """Rewrite topic index pages and the home topic list from the pages on disk (e.g. after a new page)."""
-    plan = Plan(manifest=load_manifest(manifest_path))
-    plan_indexes(plan, docs, taxonomy, {})
-    apply(plan, docs, manifest_path)
-    return plan
 
 
 def source_order(page: Page) -> tuple:
