@@ -9,48 +9,28 @@ per language, then the queries that missed.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
+from qbank.harness import ROOT, launch_chromium, mkdocs_build, serve
 from sitesearch.metrics import HOMES, score, summary
 from sitesearch.searchbox import SearchBox
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
-
-
-def serve(site: Path) -> str:
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    result = mkdocs_build(site, quiet=True)
+    if result.returncode:
+        sys.exit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 
 
 def measure(url: str, queries: dict, langs: list[str], verbose: bool) -> dict:
     from playwright.sync_api import sync_playwright
     report = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for lang in langs:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             box = SearchBox(page).open(url + HOMES[lang])
@@ -80,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         if not args.site:
             build(site)
-        report = measure(serve(site), queries, args.lang or sorted(HOMES, reverse=True), args.verbose)
+        with serve(site) as server:
+            report = measure(server.url, queries, args.lang or sorted(HOMES, reverse=True), args.verbose)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0
 
