@@ -49,7 +49,7 @@ generated: setup  ## topic indexes, home lists, redirects, glossary tables, nav 
 check-code: setup-code  ## statically check and run every Python block of the reviewed pages (design/answer-standard.md)
 	$(VENV)/bin/qbank code
 
-bench: setup browser  ## quality budget figures (build, page weight, Lighthouse, serve reload): see benchmarks.md
+bench: setup browser  ## quality budget figures as ratios to anchors built in the same run (build CPU vs plain Material, 10x questions, first load, search, Lighthouse, serve reload): see benchmarks.md
 	npm ci --no-audit --no-fund
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/qbank bench
 

@@ -13,25 +13,18 @@ instead of items counts as empty.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
 from qbank.data import load
+from qbank.harness import ROOT, launch_chromium, mkdocs_build, serve
 from sitesearch.metrics import HOMES, OVERALL, UNCOVERED, acceptance, by_category, score
 from sitesearch.searchbox import SearchBox
 
-ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT / "tests" / f"search_queries{suffix}.yml" for suffix in ("", "_holdout", "_acceptance")]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 COLUMNS = ["queries", "recall@1", "recall@5", "mrr", "empty", "foreign", "honest", "median_ms"]
 
 
@@ -66,21 +59,9 @@ def load_set(path: Path) -> dict[str, list[dict]]:
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
-
-
-def serve(site: Path) -> str:
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    result = mkdocs_build(site, quiet=True)
+    if result.returncode:
+        sys.exit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 
 
 def measure(url: str, sets: dict[str, dict], langs: list[str], verbose: bool) -> dict[str, dict[str, list]]:
@@ -88,7 +69,7 @@ def measure(url: str, sets: dict[str, dict], langs: list[str], verbose: bool) ->
     from playwright.sync_api import sync_playwright
     rows: dict[str, dict[str, list]] = {name: {} for name in sets}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for lang in langs:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             box = SearchBox(page).open(url + HOMES[lang])
@@ -145,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         if not args.site:
             build(site)
-        rows = measure(serve(site), sets, langs, args.verbose)
+        with serve(site) as server:
+            rows = measure(server.url, sets, langs, args.verbose)
     reports = {name: {lang: by_category(r) for lang, r in per_lang.items()} for name, per_lang in rows.items()}
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))

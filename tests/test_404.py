@@ -2,41 +2,16 @@
 both languages, its chrome (header, search, switcher) the Chinese site's."""
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
-from pathlib import Path
 
 import pytest
-
-
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Like GitHub Pages: a missing path gets /404.html with status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+from qbank.harness import serve
 
 
 @pytest.fixture(scope="module")
 def pages_url(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_PagesHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site, not_found_page=True) as server:  # like GitHub Pages: /404.html for a missing path
+        yield server.url
 
 
 def test_the_built_404_page_is_bilingual_in_the_chinese_chrome(built_site):

@@ -6,9 +6,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT
 from hooks.git_dates import last_commit_dates
 from qbank.pages import question_pages
+from qbank.harness import mkdocs_build as run_mkdocs_build
 
 EDIT = "https://github.com/llm-interview-questions/llm-interview-questions/edit/main/docs/"
 PAGE = question_pages(ROOT / "docs")[0].path.with_suffix("").as_posix()  # any real page with its twin

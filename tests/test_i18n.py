@@ -8,9 +8,10 @@ from pathlib import Path
 import check_parity
 import pytest
 import yaml
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT
 from qbank.pages import question_pages, split_front_matter
 from qbank.parity import check, first_code_difference, stamp
+from qbank.harness import mkdocs_build as run_mkdocs_build
 
 PAIR = "fundamentals/softmax-temperature"  # the fixture pair (tests/fixtures), added to a copy of docs/
 FIXTURES = ROOT / "tests" / "fixtures"

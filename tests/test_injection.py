@@ -2,19 +2,14 @@
 every one that reaches HTML and fails a strict build, and none runs in Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
 import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import check_content
 import pytest
-from conftest import _QuietHandler
 from injection_corpus import VECTORS, write_project
+from qbank.harness import MKDOCS_ENV, mkdocs_command, serve
 from sitesearch.searchbox import SearchBox
 
 # Vectors that Markdown itself turns into harmless HTML (escaped, or a tag no browser runs), and the
@@ -29,10 +24,9 @@ def corpus(tmp_path_factory):
 
 
 def build(folder: Path, strict: bool) -> subprocess.Popen:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
-               "-d", str(folder / ("strict-site" if strict else "site"))]
-    return subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = mkdocs_command(folder / ("strict-site" if strict else "site"), folder / "mkdocs.yml", strict=strict)
+    return subprocess.Popen(command, cwd=folder, env=MKDOCS_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +67,8 @@ def test_the_build_scan_names_every_vector_that_reaches_html_and_fails_a_strict_
 
 @pytest.fixture(scope="module")
 def corpus_url(corpus, builds):
-    handler = functools.partial(_QuietHandler, directory=str(corpus[0] / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(corpus[0] / "site") as server:
+        yield server.url
 
 
 PROVOKE = """() => {

@@ -9,10 +9,11 @@ import check_content
 import generate
 import new_question
 import pytest
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT
 from qbank.classify import Taxonomy
 from qbank.pages import question_pages, split_front_matter, twin_path
 from qbank.parity import check as parity_check
+from qbank.harness import mkdocs_build as run_mkdocs_build
 
 
 TITLES = ("--title", "什么是位置编码？", "--title-en", "What is positional encoding?")

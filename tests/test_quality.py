@@ -6,13 +6,10 @@ printed by scripts/benchmark.py (`make bench`) and recorded in benchmarks.md.
 from __future__ import annotations
 
 import csv
-import functools
 import html
-import http.server
 import re
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, mkdocs_config, site_pages
 from qbank.description import describe
+from qbank.harness import serve
 
 PAGES = ["/", "/fundamentals/", "/fundamentals/attention-mechanism-explained/",
          "/en/", "/en/fundamentals/", "/en/fundamentals/attention-mechanism-explained/"]
@@ -109,15 +107,7 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, path, scheme
 
 # ---------------------------------------------------------------- links and anchors (LinkChecker) ----
 
-class _LinkCheckerHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site, with the header by which a server lets LinkChecker skip its politeness delay."""
-
-    def end_headers(self):
-        self.send_header("LinkChecker", "localhost test server")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
+LINKCHECKER_HEADERS = {"LinkChecker": "localhost test server"}  # lets LinkChecker skip its politeness delay
 
 
 def _linkchecker(urls: list[str], no_follow: str) -> subprocess.Popen:
@@ -131,10 +121,8 @@ def _linkchecker(urls: list[str], no_follow: str) -> subprocess.Popen:
 def test_no_broken_internal_link_or_anchor(built_site):
     if not (Path(sys.executable).parent / "linkchecker").exists():
         pytest.fail("LinkChecker is missing: pip install -r requirements.txt")
-    handler = functools.partial(_LinkCheckerHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = serve(built_site, headers=LINKCHECKER_HEADERS)
+    base = server.url
     try:
         # one process per language, so both cores work; each also checks the links into the other language
         runs = [_linkchecker([f"{base}/"], rf"^{re.escape(base)}/en/"),

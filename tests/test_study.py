@@ -9,35 +9,28 @@ Nothing here counts the pages of docs/: expectations come from the built site it
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import html
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT
 from qbank import study
 from qbank.pages import question_pages
+from qbank.harness import mkdocs_build as run_mkdocs_build, serve
 
 QUESTION = "fundamentals/attention-mechanism-explained"
 ASSETS = [ROOT / "overrides/assets/javascripts/study.js", ROOT / "overrides/assets/stylesheets/study.css"]
 
 
 # ---------------------------------------------------------------- the site ----
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def study_site(tmp_path_factory) -> Path:
@@ -56,10 +49,8 @@ def study_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def url(study_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(study_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(study_site) as server:
+        yield server.url
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .harness import ROOT, free_port
+
 SERVE_ARGS = ["--dirty", "--no-strict"]  # as `make serve` runs it
 EDITED_PAGE = ("docs/fundamentals/attention-mechanism-explained.md", "/fundamentals/attention-mechanism-explained/")
 EDITS = 10
@@ -30,12 +30,6 @@ GROWTH = 1.5  # the tenth edit may take this many times the first (noise), no mo
 _IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "__pycache__",
                                  ".pytest_cache", ".hypothesis")
 _ANSWER = re.compile(r"^##[^\n]*\{#answer\}[^\n]*\n", re.M)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def copy_project(dest: Path) -> Path:
