@@ -3,7 +3,7 @@
 `qbank generate` replaces what lies between the markers with one table per category, in the page's language;
 the data file stays the single source for translators, search and checks. Terms are untrusted text: every
 character that is not a letter, a digit or a space becomes a character reference, so a term is seen as written
-and never read as HTML or Markdown.
+and never read as HTML or Markdown. Each row's term is a link to itself with the id `anchor(entry)`.
 """
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def cell(text: object) -> str:
     return "".join(c if c.isalnum() or c in " -'’" else f"&#{ord(c)};" for c in str(text))
 
 
+def anchor(entry: dict) -> str:
+    """The id of a glossary entry's row on the glossary page, from its English name: g-catastrophic-forgetting
+    (the search box links to it when no question covers a term)."""
+    return "g-" + re.sub(r"[^a-z0-9]+", "-", str(entry["en"]).lower()).strip("-")
+
+
 def render(entries: list[dict], lang: str, data_dir: Path = data.DATA) -> str:
     """One table per category, terms sorted by their English name."""
     out = []
@@ -43,7 +49,8 @@ def render(entries: list[dict], lang: str, data_dir: Path = data.DATA) -> str:
         for e in sorted(rows, key=lambda e: e["en"].lower()):
             alt = ", ".join([*e.get("zh_alt", []), *e.get("en_alt", [])])
             first, second = (e["zh"], e["en"]) if lang == "zh" else (e["en"], e["zh"])
-            out.append(f"| {cell(first)} | {cell(second)} | {cell(e.get('abbr', ''))} | {cell(alt)} |")
+            row = f"[{cell(first)}](#{anchor(e)}){{: #{anchor(e)} }}"  # the term links to its own row
+            out.append(f"| {row} | {cell(second)} | {cell(e.get('abbr', ''))} | {cell(alt)} |")
         out.append("")
     return "\n".join(out)
 

@@ -15,7 +15,9 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from .lexicon import HAN, Concept, anchor, found_in, inner_words
+from qbank.glossary import anchor
+
+from .lexicon import HAN, Concept, found_in, inner_words
 from .normalize import joined_forms, normalize
 
 # Field boosts: a title hit ranks first, then the title's synonyms, then tags, then the text.

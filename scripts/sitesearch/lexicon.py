@@ -74,11 +74,6 @@ class Text:
                 or (len(concept.abbr) > 1 and concept.abbr in self.capitals))
 
 
-def anchor(entry: dict) -> str:
-    """The id of a glossary entry's row on the glossary page: g-catastrophic-forgetting."""
-    return "g-" + re.sub(r"[^a-z0-9]+", "-", entry["en"].lower()).strip("-")
-
-
 def concepts(glossary: list[dict]) -> list[Concept]:
     """data/glossary.yml entries as concepts."""
     return [Concept(zh=tuple([e["zh"], *e.get("zh_alt", [])]), en=tuple([e["en"], *e.get("en_alt", [])]),
