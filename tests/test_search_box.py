@@ -64,6 +64,17 @@ def test_a_typo_still_finds_the_page_and_the_right_spelling_ranks_first(page, si
     assert exact and "model" in exact[0].lower()
 
 
+@pytest.mark.parametrize("lang, query, title", [
+    ("en", "tokenisation", "tokeniz"),        # British spelling: the -ization pages
+    ("en", "decoder-only", "decoder-only"),   # "only" ends the compound: not dropped as a stop word
+    ("en", "AMP", "mixed-precision"),         # not the topic lists, whose "&amp;" is markup, not a word
+    ("zh", "束搜素", "束搜索"),                 # a character picked wrong by the IME
+])
+def test_other_spellings_and_slips_find_the_page_first(page, site_url, lang, query, title):
+    titles = SearchBox(page).open(site_url + HOMES[lang]).search(query).titles
+    assert titles and title in titles[0].lower(), titles[:3]
+
+
 def test_a_chinese_word_is_not_found_through_one_of_its_characters(page, site_url):
     """脏话 (swear words) is in no page: 话 alone must not bring up the pages on 对话 (dialogue)."""
     box = SearchBox(page).open(site_url + "/")

@@ -37,6 +37,8 @@
                         "(?=[a-z0-9])", "g")
   var NUMBER = /(?<=[a-z])\s+(?=[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z]))/g
   var HAN = /^[\u3400-\u9fff]/
+  var COMPOUND_END = new RegExp("[\\p{L}\\p{N}]" + DASH + "[\\p{L}]+$", "u")   // text up to the last word of x-y
+  var COMPOUND_GOES_ON = new RegExp("^" + DASH + "[\\p{L}\\p{N}]", "u")
   var TOKEN = /[\u3400-\u9fff]+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu
   var ZH_FUNCTION_WORDS = [
     "的", "地", "得", "了", "吗", "呢", "吧", "啊", "呀", "么", "是", "和", "与", "及", "或", "在", "中", "对",
@@ -112,6 +114,8 @@
   /* quantize -> [quantiz]; prune -> [prun]; queries -> [quer]; explainability -> [explainability, explain];
      attentoin -> [attentoin*^10, attentoin~2] */
   Expander.prototype.english = function (word) {
+    var british = word.replace(/isation(s?)$/, "ization$1")         // quantisation -> quantization
+    if (british !== word) return [word].concat(this.english(british))
     var forms = [word]
     if (!/\d/.test(word)) {
       var stem = this.stem(word), n = 0
@@ -126,13 +130,23 @@
       .concat([word + "~" + (word.length >= 8 ? 2 : 1)])
   }
 
+  /* A Chinese word of 3+ characters that no index term is or starts (束搜素, 束搜索 with a wrong character
+     picked by the IME) is also looked up with one character changed: 束搜素*^10 束搜素~1 */
+  Expander.prototype.chineseForms = function (word) {
+    if (word.length < 3 || this.words.has(word) || this.starts.has(word)) return [word]
+    return [word + "*^" + EXACT_BOOST, word + "~1"]
+  }
+
   /* The words of a query, each with the terms it is looked up by */
   Expander.prototype.parse = function (query) {
     var self = this, words = []
     var text = normalize(String(query).slice(0, MAX_CHARS)).replace(/[\u3400-\u9fff]+/g, " $& ")
-    ;(text.match(TOKEN) || []).forEach(function (token) {
+    Array.from(text.matchAll(TOKEN), function (match) {
+      var token = match[0], end = match.index + token.length
       if (HAN.test(token)) return words.push.apply(words, self.chinese(token))
       if (token.length < 2) return words.push({ term: token, alone: true })
+      if (self.isStopWord(token) && COMPOUND_END.test(text.slice(0, end)) && !COMPOUND_GOES_ON.test(text.slice(end)))
+        return words.push({ term: token, exact: true })        // decoder-only: "only" is part of the term
       words.push({ term: token, filler: self.isStopWord(token), english: true })
     })
     return words
@@ -146,7 +160,7 @@
     if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
     var terms = []
     content.forEach(function (w) {
-      terms.push.apply(terms, w.english ? self.english(w.term) : [w.term])
+      terms.push.apply(terms, w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term))
     })
     return Array.from(new Set(terms)).slice(0, MAX_TERMS)
   }
