@@ -14,12 +14,16 @@
  * - function words and fillers (的, 什么是, 怎么办, 要多少, how, the ...) are dropped when other words
  *   remain; single characters left next to each other are one word (脏话, which no page has, is not
  *   话 of 对话), a single character alone is dropped when other words remain, and so is a one-letter
- *   or one-digit fragment;
+ *   or one-digit fragment; such a word of 3+ characters is also looked up with one character changed
+ *   (束搜素: a character picked wrong by the IME);
+ * - an English stop word that ends a hyphenated compound is part of the term (decoder-only: only^1, an
+ *   exact word, since Material leaves a term ending in ^n as it is);
  * - an English word becomes the common prefix of the word and its stem, without a final e
  *   (quantize -> quantiz, which also starts quantization; prune -> prun), plus the word itself when
  *   that prefix drops more than two letters (explainability -> explainability, explain); a word of
  *   5+ letters that starts no index term is also looked up with typos (edit distance 1, 2 from 8
- *   letters), the exact forms boosted so that they rank first;
+ *   letters), the exact forms boosted so that they rank first; a British -isation word is also looked
+ *   up as -ization (quantisation);
  * - search syntax (+ - * ~ ^ : quotes, brackets) is never passed on: the reader's text is only words;
  *   a query is cut to its first MAX_CHARS characters and MAX_TERMS terms.
  *
