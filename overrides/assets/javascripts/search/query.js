@@ -3,7 +3,7 @@
  *
  * `normalize` is the same normalisation as scripts/sitesearch/normalize.py applies to the index (one
  * table of cases for both: tests/search_normalize.yml): full width to half width (NFKC), lower case,
- * GPT-3 / GPT 3 / DALL·E / top-p joined into gpt3, dalle, topp.
+ * GPT-3 / GPT 3 / DALL·E / top-p / d_k joined into gpt3, dalle, topp, dk.
  *
  * The index was segmented by jieba with the site's domain dictionary, and its page entries carry the
  * inner words of compound terms; a query is segmented against that same vocabulary - the terms of the
@@ -37,7 +37,8 @@
   var EXACT_BOOST = 10
 
   var DASH = "[-·\\u2010-\\u2015\\u2212\\u30fb]"
-  var JOIN = new RegExp("(?<=[a-z0-9])" + DASH + "(?=[0-9]|[a-z](?![a-z0-9]))|(?<![a-z0-9])([a-z])" + DASH +
+  var JOINER = "[-_·\\u2010-\\u2015\\u2212\\u30fb]"   // a dash, or the underscore of a subscript (d_k)
+  var JOIN = new RegExp("(?<=[a-z0-9])" + JOINER + "(?=[0-9]|[a-z](?![a-z0-9]))|(?<![a-z0-9])([a-z])" + JOINER +
                         "(?=[a-z0-9])", "g")
   var NUMBER = /(?<=[a-z])\s+(?=[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z]))/g
   var HAN = /^[\u3400-\u9fff]/
