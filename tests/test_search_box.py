@@ -69,6 +69,7 @@ def test_a_typo_still_finds_the_page_and_the_right_spelling_ranks_first(page, si
     ("en", "decoder-only", "decoder-only"),   # "only" ends the compound: not dropped as a stop word
     ("en", "AMP", "mixed-precision"),         # not the topic lists, whose "&amp;" is markup, not a word
     ("zh", "束搜素", "束搜索"),                 # a character picked wrong by the IME
+    ("zh", "√d_k", "√d_k"),                   # d_k = dk on both sides; the single letters alone are never searched
 ])
 def test_other_spellings_and_slips_find_the_page_first(page, site_url, lang, query, title):
     titles = SearchBox(page).open(site_url + HOMES[lang]).search(query).titles
