@@ -64,6 +64,25 @@ def test_a_typo_still_finds_the_page_and_the_right_spelling_ranks_first(page, si
     assert exact and "model" in exact[0].lower()
 
 
+@pytest.mark.parametrize("lang, query, title", [
+    ("en", "tokenisation", "tokeniz"),        # British spelling: the -ization pages
+    ("en", "decoder-only", "decoder-only"),   # "only" ends the compound: not dropped as a stop word
+    ("zh", "束搜素", "束搜索"),                 # a character picked wrong by the IME
+    ("zh", "√d_k", "√d_k"),                   # d_k = dk on both sides; the single letters alone are never searched
+])
+def test_other_spellings_and_slips_find_the_page_first(page, site_url, lang, query, title):
+    titles = SearchBox(page).open(site_url + HOMES[lang]).search(query).titles
+    assert titles and title in titles[0].lower(), titles[:3]
+
+
+def test_markup_in_the_indexed_text_is_not_a_word(page, site_url):
+    """The topic lists' titles are HTML (Training &amp; Fine-tuning): AMP must find the pages on mixed
+    precision, whose tags name automatic mixed precision, not the topic lists."""
+    result = SearchBox(page).open(site_url + HOMES["en"]).search("AMP")
+    assert any("mixed-precision" in t.lower() for t in result.titles[:3]), result.titles[:3]
+    assert all(page_id(p) not in {"inference", "training", "safety", "glossary"} for p in result.paths), result.paths
+
+
 def test_a_chinese_word_is_not_found_through_one_of_its_characters(page, site_url):
     """脏话 (swear words) is in no page: 话 alone must not bring up the pages on 对话 (dialogue)."""
     box = SearchBox(page).open(site_url + "/")

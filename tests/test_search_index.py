@@ -68,3 +68,11 @@ def test_a_title_pair_the_glossary_lacks_becomes_a_concept_in_both_languages():
     new = title_concepts(pairs, [Concept(zh=("大语言模型", "大型语言模型"), en=("large language model",))])
     assert new == [Concept(zh=("差分交互",), en=("Differentiable Interaction",))]
     assert found_in("differentiable interactions between towers", new) == new
+
+
+def test_a_page_is_found_by_the_other_names_of_its_tags_as_by_a_tag():
+    docs = [{"location": "p/", "title": "如何训练", "text": "", "tags": ["knowledge graph"]},
+            {"location": "p/#answer", "title": "答案", "text": "<p>知识图谱</p>"}]
+    page = add_terms(docs, [MLM, KG], WORDS.__contains__)[0]
+    assert page["tag_terms"].split("\u200b") == ["知识图谱", "KG", "知识"]  # the tag's own words are not repeated
+    assert "KG" not in page.get("text_terms", "").split("\u200b")

@@ -21,10 +21,10 @@ QUERY_JS = ROOT / "overrides" / "assets" / "javascripts" / "search" / "query.js"
 # The expander with a small vocabulary, as the worker builds it from the index (stemmer: lunr's, roughly)
 _EXPAND = """(input) => {
   const terms = ["自注意力", "自注意力机制", "对话", "话题", "模型", "过滤", "显存", "微调", "大模型", "attention",
-                 "transformer", "transformers", "quantization", "clip", "dalle", "gpt3", "topp"]
+                 "transformer", "transformers", "quantization", "clip", "dalle", "gpt3", "topp", "decoder"]
   const expander = new SiteSearch.Expander(terms, {
     stem: w => w.replace(/(ation|ing|e|s)$/, ""),
-    isStopWord: w => ["the", "a", "and", "of", "is", "what", "how"].includes(w)})
+    isStopWord: w => ["the", "a", "and", "of", "is", "what", "how", "only", "to"].includes(w)})
   return input.map(q => expander.terms(q))
 }"""
 _NORMALIZE = "(input) => input.map(SiteSearch.normalize)"
@@ -80,6 +80,11 @@ def test_a_page_entry_gets_the_forms_its_text_does_not_spell():
     ("what is the attention", ["attention"]),
     ("a:b", []), ("+-", []), ("foo~", ["foo"]), ("(x", []), ("title:attention^", ["titl*^10", "title~1", "attention"]),
     ("[a-z]+.*(?:x) \\d{2}", ["az"]),
+    ("quantisation", ["quantisation", "quantization", "quantiz"]),  # British -isation: also the -ization forms
+    ("decoder-only", ["decoder", "only^1"]),              # a stop word ending a compound is part of the term
+    ("only the decoder", ["decoder"]), ("decoder-only-ish", ["decoder", "ish"]),
+    ("束搜素", ["束搜素*^10", "束搜素~1"]),                   # an IME typo: no index term is or starts it
+    ("自注意", ["自注意"]),                                 # being typed: no typo lookup
 ])
 def test_a_query_becomes_plain_terms(query_js, query, terms):
     assert query_js(_EXPAND, [query]) == [terms]

@@ -6,6 +6,8 @@ every page entry has two more fields, searched but never shown:
 
 - ``title_terms``: the names of the concepts its title names, and the words inside its title's compound
   terms (a page titled 模型蒸馏 is found first by 知识蒸馏, knowledge distillation, KD and 蒸馏);
+- ``tag_terms``: the same for its tags, less what the title terms have (a page tagged *automatic mixed
+  precision* is found by AMP as by a tag);
 - ``text_terms``: the same for the rest of the page.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ FIELDS = {
     "title": {"boost": 1000.0},
     "title_terms": {"boost": 300.0},
     "tags": {"boost": 100.0},
+    "tag_terms": {"boost": 100.0},
     "text": {"boost": 1.0},
     "text_terms": {"boost": 1.0},
 }
@@ -90,9 +93,9 @@ def _terms(version: str, segmented: str, prose: str, concepts, is_word, rest: st
 
 def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str], bool],
               version: str = "", separator: str = r"[\s\u200b]+") -> list[dict]:
-    """Give every page entry its title_terms and text_terms fields (in place): not the terms whose words
-    the page's title or indexed text has already (`separator`: the search's). Results are remembered
-    per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
+    """Give every page entry its title_terms, tag_terms and text_terms fields (in place): not the terms
+    whose words the page's title, tags or indexed text has already (`separator`: the search's). Results
+    are remembered per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
     split = re.compile(separator).split
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
@@ -104,7 +107,12 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
         rest = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries if not _is_core(e))
         on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
         page["title_terms"] = "\u200b".join(on_title)
-        seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title}
+        named = {w.lower() for w in split(title + " " + tags)} | {t.lower() for t in on_title}
+        on_tags = [t for t in _terms(version, "\u200b".join(page.get("tags", [])), tags, concepts, is_word)
+                   if t.lower() not in named and not {w for w in split(t.lower()) if w} <= named]
+        if on_tags and page.get("boost", 1) >= 1:
+            page["tag_terms"] = "\u200b".join(on_tags)
+        seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title + on_tags}
         on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word, rest.replace("\u200b", ""))
         if page.get("boost", 1) < 1:
             continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages

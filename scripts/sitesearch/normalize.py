@@ -3,8 +3,9 @@
 tests/search_normalize.yml is the table of cases both implementations must pass (tests/test_search_normalize.py):
 
 - full-width to half-width and other compatibility forms (Unicode NFKC: ＧＰＴ－３ -> GPT-3), lower case;
-- a hyphen or middle dot is dropped next to a one-letter part or before a number: GPT-3, DALL·E, top-p,
-  k-means -> gpt3, dalle, topp, kmeans (self-attention keeps its hyphen: two words);
+- a hyphen, middle dot or underscore is dropped next to a one-letter part or before a number: GPT-3,
+  DALL·E, top-p, k-means, d_k -> gpt3, dalle, topp, kmeans, dk (self-attention keeps its hyphen: two
+  words; ignore_index stays as it is);
 - a space is dropped between a word and a number of one or two digits: GPT 3, Llama 2 -> gpt3, llama2.
 """
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_JOIN = re.compile(r"(?<=[a-z0-9])[-·\u2010-\u2015\u2212\u30fb](?=[0-9]|[a-z](?![a-z0-9]))"
-                   r"|(?<![a-z0-9])([a-z])[-·\u2010-\u2015\u2212\u30fb](?=[a-z0-9])")
+_JOIN = re.compile(r"(?<=[a-z0-9])[-_·\u2010-\u2015\u2212\u30fb](?=[0-9]|[a-z](?![a-z0-9]))"
+                   r"|(?<![a-z0-9])([a-z])[-_·\u2010-\u2015\u2212\u30fb](?=[a-z0-9])")
 _NUMBER = re.compile(r"(?<=[a-z])\s+(?=[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z]))")
 _LATIN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 

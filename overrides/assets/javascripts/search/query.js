@@ -3,7 +3,7 @@
  *
  * `normalize` is the same normalisation as scripts/sitesearch/normalize.py applies to the index (one
  * table of cases for both: tests/search_normalize.yml): full width to half width (NFKC), lower case,
- * GPT-3 / GPT 3 / DALL·E / top-p joined into gpt3, dalle, topp.
+ * GPT-3 / GPT 3 / DALL·E / top-p / d_k joined into gpt3, dalle, topp, dk.
  *
  * The index was segmented by jieba with the site's domain dictionary, and its page entries carry the
  * inner words of compound terms; a query is segmented against that same vocabulary - the terms of the
@@ -14,12 +14,16 @@
  * - function words and fillers (的, 什么是, 怎么办, 要多少, how, the ...) are dropped when other words
  *   remain; single characters left next to each other are one word (脏话, which no page has, is not
  *   话 of 对话), a single character alone is dropped when other words remain, and so is a one-letter
- *   or one-digit fragment;
+ *   or one-digit fragment; such a word of 3+ characters is also looked up with one character changed
+ *   (束搜素: a character picked wrong by the IME);
+ * - an English stop word that ends a hyphenated compound is part of the term (decoder-only: only^1, an
+ *   exact word, since Material leaves a term ending in ^n as it is);
  * - an English word becomes the common prefix of the word and its stem, without a final e
  *   (quantize -> quantiz, which also starts quantization; prune -> prun), plus the word itself when
  *   that prefix drops more than two letters (explainability -> explainability, explain); a word of
  *   5+ letters that starts no index term is also looked up with typos (edit distance 1, 2 from 8
- *   letters), the exact forms boosted so that they rank first;
+ *   letters), the exact forms boosted so that they rank first; a British -isation word is also looked
+ *   up as -ization (quantisation);
  * - search syntax (+ - * ~ ^ : quotes, brackets) is never passed on: the reader's text is only words;
  *   a query is cut to its first MAX_CHARS characters and MAX_TERMS terms.
  *
@@ -33,10 +37,13 @@
   var EXACT_BOOST = 10
 
   var DASH = "[-·\\u2010-\\u2015\\u2212\\u30fb]"
-  var JOIN = new RegExp("(?<=[a-z0-9])" + DASH + "(?=[0-9]|[a-z](?![a-z0-9]))|(?<![a-z0-9])([a-z])" + DASH +
+  var JOINER = "[-_·\\u2010-\\u2015\\u2212\\u30fb]"   // a dash, or the underscore of a subscript (d_k)
+  var JOIN = new RegExp("(?<=[a-z0-9])" + JOINER + "(?=[0-9]|[a-z](?![a-z0-9]))|(?<![a-z0-9])([a-z])" + JOINER +
                         "(?=[a-z0-9])", "g")
   var NUMBER = /(?<=[a-z])\s+(?=[0-9]{1,2}(?:\.[0-9]+)?(?![0-9a-z]))/g
   var HAN = /^[\u3400-\u9fff]/
+  var COMPOUND_END = new RegExp("[\\p{L}\\p{N}]" + DASH + "[\\p{L}]+$", "u")   // text up to the last word of x-y
+  var COMPOUND_GOES_ON = new RegExp("^" + DASH + "[\\p{L}\\p{N}]", "u")
   var TOKEN = /[\u3400-\u9fff]+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu
   var ZH_FUNCTION_WORDS = [
     "的", "地", "得", "了", "吗", "呢", "吧", "啊", "呀", "么", "是", "和", "与", "及", "或", "在", "中", "对",
@@ -112,6 +119,8 @@
   /* quantize -> [quantiz]; prune -> [prun]; queries -> [quer]; explainability -> [explainability, explain];
      attentoin -> [attentoin*^10, attentoin~2] */
   Expander.prototype.english = function (word) {
+    var british = word.replace(/isation(s?)$/, "ization$1")         // quantisation -> quantization
+    if (british !== word) return [word].concat(this.english(british))
     var forms = [word]
     if (!/\d/.test(word)) {
       var stem = this.stem(word), n = 0
@@ -126,13 +135,23 @@
       .concat([word + "~" + (word.length >= 8 ? 2 : 1)])
   }
 
+  /* A Chinese word of 3+ characters that no index term is or starts (束搜素, 束搜索 with a wrong character
+     picked by the IME) is also looked up with one character changed: 束搜素*^10 束搜素~1 */
+  Expander.prototype.chineseForms = function (word) {
+    if (word.length < 3 || this.words.has(word) || this.starts.has(word)) return [word]
+    return [word + "*^" + EXACT_BOOST, word + "~1"]
+  }
+
   /* The words of a query, each with the terms it is looked up by */
   Expander.prototype.parse = function (query) {
     var self = this, words = []
     var text = normalize(String(query).slice(0, MAX_CHARS)).replace(/[\u3400-\u9fff]+/g, " $& ")
-    ;(text.match(TOKEN) || []).forEach(function (token) {
+    Array.from(text.matchAll(TOKEN), function (match) {
+      var token = match[0], end = match.index + token.length
       if (HAN.test(token)) return words.push.apply(words, self.chinese(token))
       if (token.length < 2) return words.push({ term: token, alone: true })
+      if (self.isStopWord(token) && COMPOUND_END.test(text.slice(0, end)) && !COMPOUND_GOES_ON.test(text.slice(end)))
+        return words.push({ term: token, exact: true })        // decoder-only: "only" is part of the term
       words.push({ term: token, filler: self.isStopWord(token), english: true })
     })
     return words
@@ -146,7 +165,7 @@
     if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
     var terms = []
     content.forEach(function (w) {
-      terms.push.apply(terms, w.english ? self.english(w.term) : [w.term])
+      terms.push.apply(terms, w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term))
     })
     return Array.from(new Set(terms)).slice(0, MAX_TERMS)
   }
