@@ -108,3 +108,12 @@ def test_the_search_box_markup_our_page_script_reads():
     for cls in ["md-search__input", "md-search-result__meta"]:
         if f'class="{cls}"' not in search:
             _fail(f"the search box markup (.{cls})", BOX, "the page script finds the input and the result count")
+
+
+def test_a_result_item_has_the_score_and_the_matched_terms_our_worker_weighs():
+    source = _source("workers/search.*.min.js", "integrations/search/_/index.ts", "its search result items", WORKER)
+    item = re.search(r"interface SearchItem\b.*?\n\}", source, re.S)
+    for field in ("score: number", "terms: SearchQueryTerms"):
+        if not item or field not in item.group(0):
+            _fail(f"SearchItem ({field})", WORKER, "a weak result (low score, or no page matching every query term) "
+                  "is answered with none")

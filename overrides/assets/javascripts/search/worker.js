@@ -76,14 +76,20 @@ self.postMessage = function (message) {
 importScripts(params.get("material"))
 
 /* Matching well: the best page scores at least MIN_SCORE (design/search.md: a word of the query in its
-   title, title synonyms or tags scores hundreds; words found only in the text of pages score a few) */
+   title, title synonyms or tags scores hundreds; words found only in the text of pages score a few), or a
+   few pages match every word of the query: a word only one or two answers mention (a rare name) is an
+   answer; a common word in forty pages, or one word of several, is not */
 var MIN_SCORE = 20
+var FEW_PAGES = 3
 function weak(result) {
-  var best = 0
+  var best = 0, complete = false
   result.items.forEach(function (group) {
-    group.forEach(function (item) { best = Math.max(best, item.score) })
+    group.forEach(function (item) {
+      best = Math.max(best, item.score)
+      complete = complete || Object.keys(item.terms).every(function (term) { return item.terms[term] })
+    })
   })
-  return result.items.length > 0 && best < MIN_SCORE
+  return result.items.length > 0 && best < MIN_SCORE && (result.items.length > FEW_PAGES || !complete)
 }
 
 function load(url) {
