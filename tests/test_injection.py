@@ -116,9 +116,24 @@ def test_the_policy_lists_only_the_theme_scripts_and_is_left_out_under_serve():
     injected = page.replace("<p>x</p>", "<script>alert(1)</script>")
     try:
         csp.on_startup("build", dirty=False)
-        assert "Content-Security-Policy" in csp.secured(page, "x.md") and csp.csp_meta(page).count("'sha256-") == 1
+        assert "Content-Security-Policy" in csp.secured(page) and csp.csp_meta(page).count("'sha256-") == 1
         assert csp.csp_meta(injected) == csp.csp_meta(page)  # an injected script never gets a hash
         csp.on_startup("serve", dirty=False)
-        assert "Content-Security-Policy" not in csp.secured(page, "x.md")
+        assert "Content-Security-Policy" not in csp.secured(page)
     finally:
         csp.on_startup("build", dirty=False)
+
+
+def test_the_scan_skips_only_text_that_cannot_hold_a_finding(monkeypatch):
+    from qbank import htmlscan
+
+    texts = [v.payload for v in VECTORS] + [
+        '<a href="&#106;avascript:x">', '<a href="java&#x09;script:x">', '<A HREF="JaVaScRiPt:x">x</A>',
+        '<a href="&amp;#106;avascript:x">', '<a href=" da\tta:text/html,x">', '<a href=data:text/html,x>',
+        '<a href="javascript&colon;x">',
+        '<img src=x onerror=y>', "<svg/onload=x>", "<p\nonclick='x'>", '<iframe srcdoc="x">', "<SCRIPT>x",
+        '<meta content="0;url=vbscript:x">', '<p class="x">on the data: <code>a = 1</code> &para; &amp; b</p>']
+    quick = [htmlscan.scan(text) for text in texts]
+    assert all(quick[len(VECTORS):-1]) and not htmlscan.suspect(texts[-1])  # a harmless page is not parsed at all
+    monkeypatch.setattr(htmlscan, "suspect", lambda text: True)  # the parser on every text
+    assert quick == [htmlscan.scan(text) for text in texts]

@@ -122,8 +122,28 @@ def test_without_javascript_every_page_stays_readable(browser, url):
         assert page.locator("a[href$='deck-zh.txt']").is_visible()
         page.goto(f"{url}/fundamentals/")
         assert page.locator("article table").is_visible() and not page.locator(".study-overview").is_visible()
+        assert not page.get_by_label("难度").is_visible()  # the table's filter needs JavaScript
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "fundamentals/", "en/", "en/fundamentals/"])
+def test_the_study_bar_is_in_place_before_study_js_runs_and_a_first_visit_fetches_no_question_data(reader, url,
+                                                                                                   path):
+    page = reader
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.route("**/study.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(f"{url}/{path}")
+    bar = page.locator(".study-overview")
+    assert bar.is_visible() and bar.locator(".study-random").is_visible()  # nothing appears above the h1 later
+    assert page.locator(".study-filter").is_visible() == ("fundamentals" in path)
+    height = bar.bounding_box()["height"]
+    page.unroute("**/study.js")
+    page.reload(wait_until="networkidle")
+    assert bar.bounding_box()["height"] == height  # the progress line fills in without moving the page
+    assert not [u for u in fetched if "questions.json" in u]
 
 
 # ---------------------------------------------------------------- 2. progress ----

@@ -1,13 +1,18 @@
 """MkDocs hook: every HTML page the build writes runs only the theme's own scripts.
 
-- on_post_page / on_post_template (404.html): the page is scanned (qbank.htmlscan) for script elements,
-  event handlers and javascript:/vbscript:/data: URLs; any that is not the theme's own fails the build,
-  naming the source file and the tag. The theme's own scripts are those of the theme's templates and of
-  overrides/ (their inline scripts, with each Jinja expression standing for a path or a JSON word), the
-  JSON config block, and files the site serves under assets/. A finding is a warning: `mkdocs build`
-  (strict in mkdocs.yml: `make build`, CI, the test fixture) fails; `make serve` shows it;
-- then a Content-Security-Policy <meta> goes first into <head>: scripts only from the site itself and the
-  hashes of this page's inline scripts, so even a script the scan missed does not run
+- on_page_content: what contributors control, the page's content as Markdown and the other hooks made it
+  (before the theme wraps it), is scanned (qbank.htmlscan) for script elements, event handlers and
+  javascript:/vbscript:/data: URLs; any one fails the build, naming the source file and the tag. The theme's
+  markup around it is ours (its templates and overrides/), and what it prints of a page's front matter is
+  escaped first (hooks/escape.py), so it is not scanned again on every page: that was most of this hook's
+  time. The 404 page (on_post_template) is scanned whole: its scripts must be the theme's own, i.e. those
+  of the theme's templates and of overrides/ (their inline scripts, with each Jinja expression standing for
+  a path or a JSON word), the JSON config block, and files the site serves under assets/. A finding is a
+  warning: `mkdocs build` (strict in mkdocs.yml: `make build`, CI, the test fixture) fails; `make serve`
+  shows it;
+- on_post_page / on_post_template: a Content-Security-Policy <meta> goes first into <head>: scripts only from
+  the site itself and the hashes of this page's inline scripts that are the theme's own, so even a script
+  the scan missed does not run
   (design/security.md gives the same policy as an HTTP header for hosts that can send one). Not under
   `mkdocs serve`, whose live-reload script is inline.
 """
@@ -72,24 +77,35 @@ def csp_meta(output: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
 
 
-def secured(output: str, where: str) -> str:
-    findings = scan(output, own_script)  # about 4 ms a page (Python's HTML parser)
-    for finding in findings:
+def checked(html: str, where: str, allowed=own_script) -> None:
+    for finding in scan(html, allowed):  # Python's HTML parser: about 1 ms for a page's content
         log.warning(f"{where}: {finding.kind} that is not the theme's own in the built page: {finding.snippet} — "
                     "remove it from the page or the data it comes from (R7 in CONTRIBUTING.md)")
+
+
+def secured(output: str) -> str:
     if _command["name"] == "serve":
         return output
     return re.sub(r"<head>", lambda m: f"<head>\n    {csp_meta(output)}", output, count=1)
 
 
+@plugins.event_priority(-200)  # last: after every hook that edits the page's content
+def on_page_content(html, page, config, files):
+    checked(html, f"docs/{page.file.src_uri}", allowed=lambda attrs, source: False)  # no script in content
+    return html
+
+
 @plugins.event_priority(-200)  # last: after every hook that edits the page's HTML
 def on_post_page(output, page, config):
-    return secured(output, f"docs/{page.file.src_uri}")
+    return secured(output)
 
 
 @plugins.event_priority(-200)
 def on_post_template(output, template_name, config):
-    return secured(output, template_name) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    checked(output, template_name)
+    return secured(output)
 
 
 _static: dict[str, str] = {}  # built path -> source path

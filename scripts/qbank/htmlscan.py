@@ -1,7 +1,8 @@
 """Find what can run script in a piece of HTML: script elements, event handlers, script URLs.
 
 Used twice: by the content checker on each page rendered as the site renders it (so a trick that hides
-HTML from the line rules is still caught), and by the build (scripts/hooks/csp.py) on every page it writes.
+HTML from the line rules is still caught), and by the build (scripts/hooks/csp.py) on each page's content
+and on the 404 page.
 `allowed_script` says which <script> elements are the theme's own; everything else is a finding.
 """
 from __future__ import annotations
@@ -93,8 +94,42 @@ def _scheme(value: str) -> str:
     return next((s for s in ("javascript:", "vbscript:", "data:") if s in plain), "")
 
 
+def _spelled(word: str) -> str:  # the word with control characters and spaces allowed between its letters
+    return r"[\x00-\x20\x7f-\x9f]*".join(re.escape(c) for c in word)
+
+
+# What the text of any finding must hold (lower-cased), whatever its spelling: an active element's tag, an
+# attribute named on… with a value, srcdoc, a script scheme, a data scheme opening a value (also with spaces or
+# control characters inside), or a character reference that could spell part of such a scheme: a letter of
+# one, a colon, a control character, or an ampersand before more of a reference (values are decoded twice
+# below: by the parser and by url_is_script). Most pages hold none of these, and a few searches are far
+# cheaper than parsing every tag, which took most of the build's extra time (issue 16).
+_ACTIVE_TAG = re.compile("<(?:" + "|".join(sorted(ACTIVE)) + ")")
+_HANDLER = re.compile(r"on[^\s/>=]*\s*=")  # an attribute name follows a space, a quote or a slash
+_SCHEME = re.compile("|".join([_spelled("javascript:"), _spelled("vbscript:"),
+                               r"=\s*[\"']?[\x00-\x20\x7f-\x9f]*" + _spelled("data:")]))  # data: opening a value
+_REFERENCE = re.compile(r"(&#?\w+;?)([#\w]?)")
+_SCHEME_CHARS = frozenset("abcdijprstv:") | {chr(c) for c in (*range(0x21), *range(0x7f, 0xa0))}
+
+
+def suspect(text: str) -> bool:
+    """False when nothing in `text` can be a finding of scan()."""
+    low = text.lower()
+    if _ACTIVE_TAG.search(low) or "srcdoc" in low or _SCHEME.search(low):
+        return True
+    if any(m.start() and low[m.start() - 1] in " \t\n\r\f'\"/" for m in _HANDLER.finditer(low)):
+        return True
+    for reference, after in set(_REFERENCE.findall(low)):
+        plain = html.unescape(reference).lower()
+        if not _SCHEME_CHARS.isdisjoint(plain) or ("&" in plain and after):
+            return True
+    return False
+
+
 def scan(text: str, allowed_script=lambda attrs, source: False) -> list[Finding]:
     """Every finding in an HTML text; `allowed_script(attrs, source)` accepts the theme's own scripts."""
+    if not suspect(text):
+        return []  # nothing in it could be a finding
     scanner = _Scanner(allowed_script)
     scanner.feed(BROWSER_COMMENT_END.sub("<!---->", text).replace("--!>", "-->"))
     scanner.close()

@@ -135,10 +135,12 @@
       render();
     }));
     render();
-    show($(".study-controls", bar));
   }
 
-  // ---- topic and home pages: "x / n mastered", badges in the topic table, a random question
+  // ---- topic and home pages: "x / n mastered", badges in the topic table, a random question, the filter.
+  // A topic page reads its questions from its table (the link gives the id, the columns type and difficulty);
+  // questions.json is fetched only when it is needed: marks to show on the home page, an "updated" badge,
+  // a random question from the home page.
   function progress(list) {
     return T.mastered(list.filter((q) => mark(q.id).m).length, list.length);
   }
@@ -150,28 +152,56 @@
     const rel = new URL(a.getAttribute("href"), location.href).pathname.slice(ROOT.pathname.length);
     return rel.replace(/^en\//, "").replace(/index\.html$/, "");
   }
-  function overview(bar, all) {
-    const topic = bar.dataset.studyTopic;
-    const mine = topic ? all.questions.filter((q) => q.topic === topic) : all.questions;
-    say($(".study-progress", bar), progress(mine));
-    $(".study-random", bar).addEventListener("click", () => { location.href = href(pick(mine)); });
-    if (topic) {
-      const byPath = new Map(mine.map((q) => [q.path, q]));
-      const rows = [];
-      $$("article table a[href]").forEach((a) => {
-        const q = byPath.get(pathOf(a));
-        const tags = q ? badges(q) : [];
-        if (q) rows.push([a.closest("tr"), q]);
-        if (tags.length) {
+  const TYPE_OF = new Map([["概念", "concept"], ["编程", "coding"], ["系统设计", "system-design"],
+    ["开放讨论", "open-ended"], ["Concept", "concept"], ["Coding", "coding"], ["System design", "system-design"],
+    ["Open-ended", "open-ended"]]);
+  function tableRows(topic) {  // [{id, type, difficulty, tr, a}] of the topic table (scripts/generate.py)
+    const table = $("article table");
+    if (!table) return [];
+    const heads = $$("thead th", table).map((th) => th.textContent.trim());
+    const col = (names) => heads.findIndex((h) => names.includes(h));
+    const typeCol = col(["类型", "Type"]);
+    const levelCol = col(["难度", "Difficulty"]);
+    const rows = [];
+    for (const tr of $$("tbody tr", table)) {
+      const a = $("a[href]", tr);
+      const path = a && pathOf(a);
+      if (!path || !path.startsWith(topic + "/")) continue;
+      const cells = $$("td", tr).map((td) => td.textContent.trim());
+      const level = /\((\d)\)/.exec(cells[levelCol] || "");
+      rows.push({ id: path.slice(topic.length + 1).replace(/\/$/, ""), topic, tr, a,
+        type: TYPE_OF.get(cells[typeCol]) || "", difficulty: level ? +level[1] : 0 });
+    }
+    return rows;
+  }
+  function topicPage(bar, topic) {
+    const rows = tableRows(topic);
+    say($(".study-progress", bar), progress(rows));
+    $(".study-random", bar).addEventListener("click", () => { if (rows.length) location.href = pick(rows).a.href; });
+    $(".study-handout-button", bar).addEventListener("click", () => handout(rows.map((r) => ({
+      href: r.a.href, title: r.a.textContent }))));
+    tableFilter($(".study-filter", bar), rows);
+    if (rows.some((r) => db.marks[r.id])) {
+      questions().then((all) => {
+        const byId = new Map(all.questions.map((q) => [q.id, q]));
+        for (const r of rows) {
+          const tags = badges(byId.get(r.id) || { ...r, version: mark(r.id).v });
+          if (!tags.length) continue;
           const s = document.createElement("span");
           s.className = "study-badge";
           s.textContent = tags.join(" · ");
-          a.after(" ", s);
+          r.a.after(" ", s);
         }
-      });
-      tableFilter(rows);
-      $(".study-handout-button", bar).addEventListener("click", () => handout(mine));
-    } else {
+      }).catch(() => { /* no data: no badges */ });
+    }
+  }
+  function homePage(bar) {
+    $(".study-random", bar).addEventListener("click", () => {
+      questions().then((all) => { location.href = href(pick(all.questions)); }).catch(() => {});
+    });
+    if (!Object.keys(db.marks).length) return;  // a first visit: nothing to count, nothing to fetch
+    questions().then((all) => {
+      say($(".study-progress", bar), progress(all.questions));
       for (const t of all.topics) {
         const list = all.questions.filter((q) => q.topic === t.id);
         const link = $$(".grid.cards a[href]").find((a) => pathOf(a) === t.id + "/");
@@ -183,57 +213,43 @@
           where.append(s);
         }
       }
-    }
-    show(bar);
+    }).catch(() => { /* no data: the page stays as it is */ });
   }
 
-  function tableFilter(rows) {  // the topic table, filtered by type, difficulty and "not mastered yet"
-    const table = $("article table");
-    if (!table || !rows.length) return;
-    const form = document.createElement("form");
-    form.className = "study-form study-filter";
-    const select = (name, label, options) => {
-      const l = document.createElement("label");
-      const s = document.createElement("select");
-      s.name = name;
-      options.forEach(([v, text]) => s.append(new Option(text, v)));
-      l.append(label + " ", s);
-      form.append(l, " ");
-    };
-    select("type", T.filter.type, [["", T.filter.all]].concat(Object.entries(T.types)));
-    select("difficulty", T.filter.difficulty, [["", T.filter.all]].concat(T.levels.map((n, i) => [String(i + 1), n])));
-    const l = document.createElement("label");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.name = "fresh";
-    l.append(box, " " + T.filter.fresh);
-    const status = document.createElement("span");
-    status.setAttribute("role", "status");
-    form.append(l, " ", status);
+  function tableFilter(form, rows) {  // the topic table, filtered by type, difficulty and "not mastered yet"
+    if (!form) return;
+    const status = $("[role=status]", form);
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("change", () => {
-      const f = { type: form.elements.type.value, difficulty: form.elements.difficulty.value, fresh: box.checked };
+      const f = { type: form.elements.type.value, difficulty: form.elements.difficulty.value,
+        fresh: form.elements.fresh.checked };
       let shown = 0;
-      for (const [tr, q] of rows) { tr.hidden = !matches(q, f); shown += !tr.hidden; }
+      for (const r of rows) { r.tr.hidden = !matches(r, f); shown += !r.tr.hidden; }
       status.textContent = T.filter.shown(shown, rows.length);
     });
-    table.before(form);
   }
 
-  // ---- a topic's handout: every question of the topic with its answer open, one per printed page
+  // ---- a topic's handout: every question of the topic ({href, title}) with its answer open, one per printed page
   async function handout(list) {
     let box = $(".study-handout");
     if (!box) {
       box = document.createElement("div");
       box.className = "study-handout";
       $("article").append(box);
-      const pages = await Promise.all(list.map((q) => fetch(href(q)).then((r) => r.text()).catch(() => "")));
+      const pages = await Promise.all(list.map((q) => fetch(q.href).then((r) => r.text()).catch(() => "")));
       pages.forEach((text, i) => {
         const doc = new DOMParser().parseFromString(text, "text/html");
         const body = $("article", doc);
         const section = document.createElement("section");
         section.className = "study-handout-question";
-        if (!body) { section.append(link(list[i])); box.append(section); return; }
+        if (!body) {
+          const a = document.createElement("a");
+          a.href = list[i].href;
+          a.textContent = list[i].title;
+          section.append(a);
+          box.append(section);
+          return;
+        }
         $$(".study-bar, .md-content__button, .headerlink, .page-provenance, .admonition.warning, script", body)
           .forEach((el) => el.remove());
         $$("details", body).forEach((d) => { d.open = true; });
@@ -433,11 +449,7 @@
   const bar = $(".study-bar[data-study-id]");
   if (bar) questionPage(bar);
   const over = $(".study-overview");
-  const app = $(".study-tools");
-  if (over || app) {
-    questions().then((all) => {
-      if (over) overview(over, all);
-      if (app) studyPage(all);
-    }).catch(() => { /* no data: the page stays as it is */ });
-  }
+  if (over && over.dataset.studyTopic) topicPage(over, over.dataset.studyTopic);
+  else if (over) homePage(over);
+  if ($(".study-tools")) questions().then(studyPage).catch(() => { /* no data: the page stays as it is */ });
 })();
