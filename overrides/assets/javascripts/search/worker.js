@@ -7,13 +7,12 @@
  *
  * It lives next to Material's `workers/` folder, so Material's worker finds its `../lunr` scripts.
  */
-importScripts("query.js")
-
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageType
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 
-/* The language's index, the bulk of the search data, is not loaded with every page: it is loaded and
+/* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
+   worker script and our expander (query.js): they are loaded, and the index
    built when the reader first focuses the search box (box.js says so on the page's channel, named by this
    worker's URL fragment), or at the first query if that comes first. Until then this worker answers setup
    itself (READY) and an empty query with no result; loading hands Material's worker the setup with the
@@ -26,6 +25,8 @@ var post = self.postMessage.bind(self)
 
 function start() {
   state = "loading"
+  importScripts("query.js", params.get("material"))  // our expander and Material's worker, first needed now
+  expandWhenBuilt()
   var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
   setup.config = index.config
   setup.docs = index.docs
@@ -73,8 +74,6 @@ self.postMessage = function (message) {
   post(message)
 }
 
-importScripts(params.get("material"))
-
 /* Matching well: the best page scores at least MIN_SCORE (design/search.md: a word of the query in its
    title, title synonyms or tags scores hundreds; words found only in the text of pages score a few), or a
    few pages match every word of the query: a word only one or two answers mention (a rare name) is an
@@ -100,15 +99,17 @@ function load(url) {
 }
 
 /* Material builds one lunr index; its terms are the vocabulary the queries are segmented with */
-var build = lunr.Builder.prototype.build
-lunr.Builder.prototype.build = function () {
-  var index = build.call(this)
-  expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
-    stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
-    isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
-  })
-  /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
-     the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
-  index.invertedIndex = new Proxy(index.invertedIndex, { has: function () { return false } })
-  return index
+function expandWhenBuilt() {
+  var build = lunr.Builder.prototype.build
+  lunr.Builder.prototype.build = function () {
+    var index = build.call(this)
+    expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
+      stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
+      isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
+    })
+    /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
+       the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
+    index.invertedIndex = new Proxy(index.invertedIndex, { has: function () { return false } })
+    return index
+  }
 }
