@@ -50,6 +50,13 @@ def _source(bundle: str, path_end: str, what: str, where: str) -> str:
     return texts[0]
 
 
+def _expect(text: str, needles: list[tuple[str, str]], what: str, where: str = WORKER) -> None:
+    """Fail naming the first (needle, why) whose needle `text` lacks."""
+    for needle, why in needles:
+        if needle not in text:
+            _fail(f"{what} ({needle})", where, why)
+
+
 def test_the_worker_file_name_and_the_config_field_that_points_to_it():
     _one("workers/search.*.min.js")
     base = (THEME / "base.html").read_text(encoding="utf-8")
@@ -71,26 +78,22 @@ def test_the_message_types():
 
 def test_the_worker_handles_messages_as_ours_expects():
     main = _source("workers/search.*.min.js", "search/worker/main/index.ts", "its worker's message handler", WORKER)
-    for needle, why in [
+    _expect(main, [
         ('addEventListener("message"', "our listener, registered first, changes a query before Material reads it"),
         ("postMessage(await handler(ev.data))", "we wrap self.postMessage to read READY and RESULT"),
         ("case SearchMessageType.SETUP", "setup is held back until the reader searches"),
-    ]:
-        if needle not in main:
-            _fail(f"its worker's messages ({needle})", WORKER, why)
+    ], "its worker's messages")
 
 
 def test_lunr_as_our_worker_uses_it():
     minified = _one("workers/search.*.min.js").read_text(encoding="utf-8")
-    for needle, why in [
+    _expect(minified, [
         ("Builder.prototype.build", "we wrap lunr.Builder.prototype.build to read the index's terms"),
         ("invertedIndex", "the index's terms are the keys of index.invertedIndex"),
         ("tokenizer.separator", "lunr.tokenizer.separator is Material's search separator"),
         ("stopWordFilter", "lunr.stopWordFilter tells English stop words"),
         ("stemmer", "lunr.stemmer gives an English word's stem"),
-    ]:
-        if needle not in minified:
-            _fail(f"lunr ({needle})", WORKER, why)
+    ], "lunr")
 
 
 def test_the_query_transformation_our_expanded_queries_rely_on():
@@ -113,7 +116,5 @@ def test_the_search_box_markup_our_page_script_reads():
 def test_a_result_item_has_the_score_and_the_matched_terms_our_worker_weighs():
     source = _source("workers/search.*.min.js", "integrations/search/_/index.ts", "its search result items", WORKER)
     item = re.search(r"interface SearchItem\b.*?\n\}", source, re.S)
-    for field in ("score: number", "terms: SearchQueryTerms"):
-        if not item or field not in item.group(0):
-            _fail(f"SearchItem ({field})", WORKER, "a weak result (low score, or no page matching every query term) "
-                  "is answered with none")
+    why = "a weak result (low score, or no page matching every query term) is answered with none"
+    _expect(item.group(0) if item else "", [("score: number", why), ("terms: SearchQueryTerms", why)], "SearchItem")
