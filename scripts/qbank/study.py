@@ -24,6 +24,7 @@ from pathlib import Path
 
 import markdown
 
+from . import languages
 from .classify import Taxonomy
 from .model import InputError
 from .pages import Page, read_page, twin_path
@@ -46,7 +47,7 @@ def _readable(docs: Path, lang: str) -> list[Page]:
     """Question pages of one language that can be read (`make check` and the build report the others)."""
     pages = []
     for path in sorted(docs.glob("*/*.md")):
-        if path.name.startswith("index.") or path.name.endswith(".en.md") != (lang == "en"):
+        if path.name.startswith("index.") or languages.lang(path) != lang:
             continue
         try:
             meta, body = read_page(path)
