@@ -12,8 +12,8 @@
  * - a Chinese run is cut by forward maximum matching on the index terms and the function words; a tail
  *   that starts an index term is kept whole (多模 is 多模态 being typed);
  * - function words and fillers (的, 什么是, 怎么办, 要多少, how, the ...) are dropped when other words
- *   remain; single characters left next to each other are one word (脏话, which no page has, is not
- *   话 of 对话), a single character alone is dropped when other words remain, and so is a one-letter
+ *   remain; single characters left next to each other are one word (脏话 is not 话 of
+ *   对话), a single character alone is dropped when other words remain, and so is a one-letter
  *   or one-digit fragment; such a word of 3+ characters is also looked up with one character changed
  *   (束搜素: a character picked wrong by the IME);
  * - an English stop word that ends a hyphenated compound is part of the term (decoder-only: only^1, an
