@@ -3,7 +3,7 @@
 `qbank generate` replaces what lies between the markers with one table per category, in the page's language;
 the data file stays the single source for translators, search and checks. Terms are untrusted text: every
 character that is not a letter, a digit or a space becomes a character reference, so a term is seen as written
-and never read as HTML or Markdown. Each row's term is a link to itself with the id `anchor(entry)`.
+and never read as HTML or Markdown. Each row's term, in bold, carries the id `anchor(entry)`.
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def render(entries: list[dict], lang: str, data_dir: Path = data.DATA) -> str:
         for e in sorted(rows, key=lambda e: e["en"].lower()):
             alt = ", ".join([*e.get("zh_alt", []), *e.get("en_alt", [])])
             first, second = (e["zh"], e["en"]) if lang == "zh" else (e["en"], e["zh"])
-            row = f"[{cell(first)}](#{anchor(e)}){{: #{anchor(e)} }}"  # the term links to its own row
+            row = f"**{cell(first)}**{{: #{anchor(e)} }}"  # the row's anchor (the search box links to it)
             out.append(f"| {row} | {cell(second)} | {cell(e.get('abbr', ''))} | {cell(alt)} |")
         out.append("")
     return "\n".join(out)
