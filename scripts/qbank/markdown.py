@@ -11,6 +11,13 @@ import re
 from dataclasses import dataclass
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+SYNTAX = frozenset("\\`*_{}[]()<>&#|!~$")  # characters Markdown, HTML, tables or math could read as syntax
+
+
+def literal(text: object) -> str:
+    """Untrusted text (a tag, a glossary term) for generated Markdown, shown as written: every character that
+    could be syntax, and every one that is not printable, becomes a character reference."""
+    return "".join(f"&#{ord(c)};" if c in SYNTAX or not c.isprintable() else c for c in str(text))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .markdown import literal
 from .pages import Page, dump_front_matter, question_pages, twin_path
 
 MIN_QUESTIONS = 2  # a tag of one question would only lead back to it (and the page must stay light: issue 16)
@@ -31,14 +32,6 @@ def anchor(tag: str) -> str:
     return "t-" + "".join(c.lower() if c.isalnum() else "-" for c in str(tag))
 
 
-MARKUP = set("\\`*_{}[]<>&#|!~$")  # characters Markdown, HTML or math could read as syntax
-
-
-def _text(value: str) -> str:
-    """Untrusted text shown as written: characters that could be syntax become character references."""
-    return "".join(f"&#{ord(c)};" if c in MARKUP or not c.isprintable() else c for c in str(value))
-
-
 def render(pages: list[Page], lang: str) -> str:
     """One tag index page: a list of all tags (most used first), then a paragraph per tag with its questions."""
     title, description, note, intro, _ = TEXT[lang]
@@ -49,18 +42,18 @@ def render(pages: list[Page], lang: str) -> str:
     shared = [a for a in groups if len(groups[a]) >= MIN_QUESTIONS]
     order = sorted(shared, key=lambda a: (-len(groups[a]), groups[a][0][0].casefold()))
     count = f"共 {len(groups)} 个标签。" if lang == "zh" else f"{len(groups)} tags."
-    listing = " · ".join(f"[{_text(groups[a][0][0])}](#{a}) ({len(groups[a])})" for a in order)
+    listing = " · ".join(f"[{literal(groups[a][0][0])}](#{a}) ({len(groups[a])})" for a in order)
     meta = {"title": title, "description": description, "generated": True, "hide": ["navigation", "toc"]}
     out = [dump_front_matter(meta) + note, "",
            f"# {title}", "", f"{intro} {count}", "", listing, ""]
     for a in order:  # a paragraph per tag, not a heading: no permalink or table-of-contents entry for 400 tags
-        links = " · ".join(f"[{_text(p.meta.get('title', p.path.stem))}]({twin_path(p.path, 'zh').as_posix()})"
+        links = " · ".join(f"[{literal(p.meta.get('title', p.path.stem))}]({twin_path(p.path, 'zh').as_posix()})"
                            for _, p in sorted(groups[a], key=lambda item: item[1].path.as_posix()))
         colon = "：" if lang == "zh" else ": "
-        out += [f"**{_text(groups[a][0][0])}** ({len(groups[a])}){colon}{links}", f"{{: #{a} }}", ""]
+        out += [f"**{literal(groups[a][0][0])}** ({len(groups[a])}){colon}{links}", f"{{: #{a} }}", ""]
     single = sorted((a for a in groups if a not in shared), key=lambda a: groups[a][0][0].casefold())
     if single:  # each links straight to its one question, and keeps its anchor for the tag links of that page
-        links = (f"[{_text(groups[a][0][0])}]({twin_path(groups[a][0][1].path, 'zh').as_posix()}){{: #{a} }}"
+        links = (f"[{literal(groups[a][0][0])}]({twin_path(groups[a][0][1].path, 'zh').as_posix()}){{: #{a} }}"
                  for a in single)
         out += [TEXT[lang][4] + " · ".join(links), ""]
     return "\n".join(out)
