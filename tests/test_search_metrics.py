@@ -3,7 +3,7 @@ and the query sets' shape (scripts/bench_search.py reads them)."""
 from __future__ import annotations
 
 import pytest
-from bench_search import QueryFileError, load_set
+from bench_search import SETS, QueryFileError, load_set
 from conftest import ROOT
 from qbank.pages import question_pages
 from sitesearch.metrics import OVERALL, acceptance, by_category, score, summary
@@ -66,11 +66,9 @@ def test_acceptance_needs_recall_no_empty_and_no_foreign_result():
     assert [ok for _, ok in acceptance(foreign)] == [True, True, False]
 
 
-@pytest.mark.parametrize("name", ["search_queries.yml", "search_queries_holdout.yml", "search_queries_acceptance.yml"])
-def test_every_query_set_expects_pages_that_exist(name):
-    path = ROOT / "tests" / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
+def test_every_query_set_expects_pages_that_exist(path):
+    name = path.name
     pages = {p.meta["id"] for p in question_pages(ROOT / "docs")}
     for lang, queries in load_set(path).items():
         assert queries, f"{name}: no {lang} queries"
