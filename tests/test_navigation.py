@@ -69,3 +69,17 @@ def test_sidebar_is_usable_from_the_keyboard(page, site_url):
     target.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(href)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, home", [("", "首页"), ("/en", "Home")])
+def test_the_sidebar_names_the_site_once_and_leads_home(page, site_url, lang, home):
+    """On a top-level page the sidebar's heading is the site's name; the home page's entry says 首页 / Home."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + lang + "/glossary/")
+    names = _sidebar(page).locator(":scope > ul > li > a.md-nav__link").all_inner_texts()
+    assert names[0].strip() == home
+    title = _sidebar(page).locator(":scope > .md-nav__title").inner_text().strip()
+    assert title not in [n.strip() for n in names]
+    _sidebar(page).get_by_role("link", name=home, exact=True).click()
+    page.wait_for_url(site_url + lang + "/")
