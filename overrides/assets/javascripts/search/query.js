@@ -63,6 +63,7 @@
    * @param terms - the index's terms (lower case)
    * @param options.stem - English stemmer: word -> stem
    * @param options.isStopWord - English stop word test
+   * @param options.weight - optional: how telling a term is, an integer >= 1 (see `weighted`)
    */
   function Expander(terms, options) {
     this.words = new Set(ZH_FUNCTION_WORDS.filter(function (w) { return w.length > 1 }))
@@ -80,6 +81,7 @@
     this.stem = options.stem
     this.isStopWord = options.isStopWord
     this.functionWords = new Set(ZH_FUNCTION_WORDS)
+    this.weight = options.weight      // optional: term -> integer boost >= 1 (ranking v3)
   }
 
   /* 自注意力机制的作用 -> [自注意力机制, 的, 作用] */
@@ -167,7 +169,18 @@
     content.forEach(function (w) {
       terms.push.apply(terms, w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term))
     })
-    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+    terms = Array.from(new Set(terms)).slice(0, MAX_TERMS)
+    return this.weight && content.length > 1 ? terms.map(this.weighted, this) : terms
+  }
+
+  /* Ranking v3: in a query of several words, a plain term is boosted by how telling it is (`weight`, from
+     the index: a word in the titles of few pages weighs more than 模型 or model); a boosted exact form
+     (term*^10) is boosted by that factor more; a fuzzy form (term~1) is left as it is */
+  Expander.prototype.weighted = function (term) {
+    var plainTerm = /^[^*^~]+$/.test(term), boosted = term.match(/^(.+)\*\^(\d+)$/)
+    var weight = plainTerm ? this.weight(term) : boosted ? this.weight(boosted[1]) * Number(boosted[2]) : 1
+    if (plainTerm && weight > 1) return term + "*^" + weight
+    return boosted ? boosted[1] + "*^" + weight : term
   }
 
   /* The query Material's search receives: plain words only, so no reader's text is search syntax */

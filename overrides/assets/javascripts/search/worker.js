@@ -105,11 +105,36 @@ function expandWhenBuilt() {
     var index = build.call(this)
     expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
       stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
-      isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
+      isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) },
+      weight: weigher(index.invertedIndex)
     })
     /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
        the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
     index.invertedIndex = new Proxy(index.invertedIndex, { has: function () { return false } })
     return index
+  }
+}
+
+/* Ranking v3: how telling a query term is. Its df is the number of pages (not sections) whose title, title
+   synonyms, tags or tag synonyms have a word it starts; the weight falls with df, from WEIGHT_MAX for a
+   word no page title has to 1 for one in half of them or more (模型, model) */
+var HIGH_FIELDS = ["title", "title_terms", "tags", "tag_terms"]
+var WEIGHT_MAX = 8
+function weigher(invertedIndex) {
+  var terms = Object.keys(invertedIndex).sort(), cache = new Map(), pages = new Set()
+  terms.forEach(function (term) {
+    Object.keys(invertedIndex[term].title || {}).forEach(function (ref) { if (ref.indexOf("#") < 0) pages.add(ref) })
+  })
+  return function (word) {
+    if (cache.has(word)) return cache.get(word)
+    var lo = 0, hi = terms.length, found = new Set()
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) lo = mid + 1; else hi = mid }
+    for (var i = lo; i < terms.length && terms[i].slice(0, word.length) === word; i++)
+      HIGH_FIELDS.forEach(function (field) {
+        Object.keys(invertedIndex[terms[i]][field] || {}).forEach(function (ref) { if (ref.indexOf("#") < 0) found.add(ref) })
+      })
+    var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(Math.log2(pages.size / 2 / (found.size + 1)) + 1)))
+    cache.set(word, weight)
+    return weight
   }
 }
