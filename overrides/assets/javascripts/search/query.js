@@ -173,14 +173,16 @@
     return this.weight && content.length > 1 ? terms.map(this.weighted, this) : terms
   }
 
-  /* Ranking v3: in a query of several words, a plain term is boosted by how telling it is (`weight`, from
-     the index: a word in the titles of few pages weighs more than 模型 or model); a boosted exact form
-     (term*^10) is boosted by that factor more; a fuzzy form (term~1) is left as it is */
+  /* Ranking v3: in a query of several words, a term is boosted by how telling it is (`weight`, from the
+     index: a word in the titles of few pages weighs more than 模型 or model): term*^w; a boosted exact
+     form (term*^10) by that factor more; a fuzzy form (term~1) by the weight of its word */
   Expander.prototype.weighted = function (term) {
-    var plainTerm = /^[^*^~]+$/.test(term), boosted = term.match(/^(.+)\*\^(\d+)$/)
-    var weight = plainTerm ? this.weight(term) : boosted ? this.weight(boosted[1]) * Number(boosted[2]) : 1
-    if (plainTerm && weight > 1) return term + "*^" + weight
-    return boosted ? boosted[1] + "*^" + weight : term
+    var parts = term.match(/^([^*^~]+)(\*\^\d+|~\d+)?$/)
+    if (!parts) return term                                   // only^1: an exact word, as it is
+    var weight = this.weight(parts[1]), suffix = parts[2] || ""
+    if (suffix[0] === "*") return parts[1] + "*^" + weight * Number(suffix.slice(2))
+    if (weight === 1) return term
+    return suffix ? term + "^" + weight : term + "*^" + weight
   }
 
   /* The query Material's search receives: plain words only, so no reader's text is search syntax */

@@ -115,25 +115,31 @@ function expandWhenBuilt() {
   }
 }
 
-/* Ranking v3: how telling a query term is. Its df is the number of pages (not sections) whose title, title
-   synonyms, tags or tag synonyms have a word it starts; the weight falls with df, from WEIGHT_MAX for a
-   word no page title has to 1 for one in half of them or more (模型, model) */
+/* Ranking v3: how telling a query term is, from the pages that have a word it starts: `high`, those whose
+   title, title synonyms, tags or tag synonyms have one; `all`, those that have one anywhere (a section counts
+   for its page). The weight falls with both, from WEIGHT_MAX for a word few pages have to 1 for one in half
+   of the titles (模型, model) or in most pages (keep, 东西) */
 var HIGH_FIELDS = ["title", "title_terms", "tags", "tag_terms"]
 var WEIGHT_MAX = 8
 function weigher(invertedIndex) {
   var terms = Object.keys(invertedIndex).sort(), cache = new Map(), pages = new Set()
-  terms.forEach(function (term) {
-    Object.keys(invertedIndex[term].title || {}).forEach(function (ref) { if (ref.indexOf("#") < 0) pages.add(ref) })
-  })
+  function page(ref) { return ref.split("#")[0] }
+  terms.forEach(function (term) { Object.keys(invertedIndex[term].title || {}).forEach(function (ref) { pages.add(page(ref)) }) })
   return function (word) {
     if (cache.has(word)) return cache.get(word)
-    var lo = 0, hi = terms.length, found = new Set()
+    var lo = 0, hi = terms.length, high = new Set(), all = new Set()
     while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) lo = mid + 1; else hi = mid }
-    for (var i = lo; i < terms.length && terms[i].slice(0, word.length) === word; i++)
-      HIGH_FIELDS.forEach(function (field) {
-        Object.keys(invertedIndex[terms[i]][field] || {}).forEach(function (ref) { if (ref.indexOf("#") < 0) found.add(ref) })
-      })
-    var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(Math.log2(pages.size / 2 / (found.size + 1)) + 1)))
+    for (var i = lo; i < terms.length && terms[i].slice(0, word.length) === word; i++) {
+      var posting = invertedIndex[terms[i]]
+      for (var field in posting) if (field !== "_index")
+        for (var ref in posting[field]) {
+          all.add(page(ref))
+          if (HIGH_FIELDS.indexOf(field) >= 0 && ref.indexOf("#") < 0) high.add(ref)
+        }
+    }
+    var rarity = Math.min(Math.log2(pages.size / 2 / (high.size + 1)), Math.log2(pages.size / (all.size + 1)))
+    var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(rarity + 1)))
+    if (self.DEBUG_WEIGHTS) console.error(word, high.size, all.size, weight)
     cache.set(word, weight)
     return weight
   }
