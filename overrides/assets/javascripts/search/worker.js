@@ -10,6 +10,7 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageType
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
+var weight = null           // how telling a query word is (ranking v3), idem
 
 /* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
    worker script and our expander (query.js): they are loaded, and the index
@@ -70,7 +71,9 @@ self.postMessage = function (message) {
     waiting = null
     return query && dispatchEvent(new MessageEvent("message", { data: query }))
   }
-  if (message && message.type === RESULT && weak(message.data)) message = { type: RESULT, data: { items: [] } }
+  if (message && message.type === RESULT) {
+    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data) }
+  }
   post(message)
 }
 
@@ -106,7 +109,7 @@ function expandWhenBuilt() {
     expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
       stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
       isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) },
-      weight: weigher(index.invertedIndex)
+      weight: weight = weigher(index.invertedIndex)
     })
     /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
        the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
@@ -143,4 +146,29 @@ function weigher(invertedIndex) {
     cache.set(word, weight)
     return weight
   }
+}
+
+/* Ranking v3: a page that matches more of the query counts more. Its coverage is the weight of the query
+   words it matches (Material's `terms` of its items) over that of the words some page matches (a typo's
+   fuzzy form, or a word no page has, counts for none); each page's score is multiplied by coverage^COVERAGE */
+var COVERAGE = 2
+function rerank(result) {
+  var matched = result.items.map(function (group) {
+    var words = {}
+    group.forEach(function (item) { for (var word in item.terms) if (item.terms[word]) words[word] = true })
+    return words
+  })
+  var total = 0, seen = {}
+  matched.forEach(function (words) { for (var word in words) if (!seen[word]) { seen[word] = true; total += weight(word) } })
+  if (Object.keys(seen).length < 2) return result
+  var scored = result.items.map(function (group, i) {
+    var covered = 0
+    for (var word in matched[i]) covered += weight(word)
+    var factor = Math.pow(covered / total, COVERAGE)
+    group.forEach(function (item) { item.score *= factor })
+    return group
+  })
+  scored.sort(function (a, b) { return b[0].score - a[0].score })
+  result.items = scored
+  return result
 }
