@@ -167,22 +167,28 @@
     if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
     var terms = []
     content.forEach(function (w) {
-      terms.push.apply(terms, w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term))
+      var forms = w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term)
+      terms.push.apply(terms, self.weight && content.length > 1 ? self.weighted(forms) : forms)
     })
-    terms = Array.from(new Set(terms)).slice(0, MAX_TERMS)
-    return this.weight && content.length > 1 ? terms.map(this.weighted, this) : terms
+    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
   }
 
-  /* Ranking v3: in a query of several words, a term is boosted by how telling it is (`weight`, from the
-     index: a word in the titles of few pages weighs more than 模型 or model): term*^w; a boosted exact
-     form (term*^10) by that factor more; a fuzzy form (term~1) by the weight of its word */
-  Expander.prototype.weighted = function (term) {
-    var parts = term.match(/^([^*^~]+)(\*\^\d+|~\d+)?$/)
-    if (!parts) return term                                   // only^1: an exact word, as it is
-    var weight = this.weight(parts[1]), suffix = parts[2] || ""
-    if (suffix[0] === "*") return parts[1] + "*^" + weight * Number(suffix.slice(2))
-    if (weight === 1) return term
-    return suffix ? term + "^" + weight : term + "*^" + weight
+  /* Ranking v3: in a query of several words, the forms of a word are boosted by how telling they are
+     (`weight`, from the index: a word in the titles of few pages weighs more than 模型 or model): form*^w;
+     a boosted exact form (term*^10) by that factor more; a fuzzy form (term~1) by the least weight of the
+     word's other forms (tunning~1 as tun, attension~2 as attension, which no page has) */
+  Expander.prototype.weighted = function (forms) {
+    var self = this, least = Infinity
+    var parts = forms.map(function (form) { return form.match(/^([^*^~]+)(\*\^\d+|~\d+)?$/) })
+    parts.forEach(function (p) { if (p && !/^~/.test(p[2] || "")) least = Math.min(least, self.weight(p[1])) })
+    return forms.map(function (form, i) {
+      var p = parts[i], suffix = p && p[2] || ""
+      if (!p) return form                                      // only^1: an exact word, as it is
+      if (suffix[0] === "~") return least > 1 && least < Infinity ? form + "^" + least : form
+      var weight = self.weight(p[1])
+      if (suffix) return p[1] + "*^" + weight * Number(suffix.slice(2))
+      return weight > 1 ? form + "*^" + weight : form
+    })
   }
 
   /* The query Material's search receives: plain words only, so no reader's text is search syntax */
