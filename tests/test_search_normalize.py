@@ -29,7 +29,8 @@ _EXPAND = """(input) => {
 }"""
 _NORMALIZE = "(input) => input.map(SiteSearch.normalize)"
 # The same, with the weight the worker reads from the index (ranking v3): few pages have 显存, many 模型
-_WEIGHTED = _EXPAND.replace("isStopWord:", "weight: w => ({模型: 1, 大模型: 1, 显存: 4, 微调: 2, decoder: 3}[w] || 8),\n    isStopWord:")
+_WEIGHTS = "weight: w => ({模型: 1, 大模型: 1, 显存: 4, 微调: 2, decoder: 3}[w] || 8),"
+_WEIGHTED = _EXPAND.replace("isStopWord:", _WEIGHTS + "\n    isStopWord:")
 
 
 @pytest.fixture(scope="module")
