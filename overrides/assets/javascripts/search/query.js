@@ -161,16 +161,34 @@
 
   /* The terms Material's search receives for a query (at most MAX_TERMS) */
   Expander.prototype.terms = function (query) {
-    var self = this, words = this.parse(query)
-    var content = words.filter(function (w) { return !w.filler && !w.alone })
-    if (!content.length) content = words.filter(function (w) { return !w.filler && HAN.test(w.term) })
-    if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
-    var terms = []
+    var self = this, content = this.content(query), terms = []
     content.forEach(function (w) {
-      var forms = w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term)
+      var forms = self.forms(w)
       terms.push.apply(terms, self.weight && content.length > 1 ? self.weighted(forms) : forms)
     })
     return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+  }
+
+  /* The words of a query that are searched: fillers and lone characters dropped when others remain */
+  Expander.prototype.content = function (query) {
+    var words = this.parse(query)
+    var content = words.filter(function (w) { return !w.filler && !w.alone })
+    if (!content.length) content = words.filter(function (w) { return !w.filler && HAN.test(w.term) })
+    if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
+    return content
+  }
+
+  Expander.prototype.forms = function (w) {
+    return w.exact ? [w.term + "^1"] : w.english ? this.english(w.term) : this.chineseForms(w.term)
+  }
+
+  /* Ranking v3: the searched words of a query, each as the terms its forms are looked up by, as Material
+     names them in a result's `terms` (no * ~ ^): transformers 模型 -> [[transformers, transform], [模型]] */
+  Expander.prototype.wordForms = function (query) {
+    var self = this
+    return this.content(query).map(function (w) {
+      return Array.from(new Set(self.forms(w).map(function (form) { return form.replace(/[*~^].*$/, "") })))
+    })
   }
 
   /* Ranking v3: in a query of several words, the forms of a word are boosted by how telling they are

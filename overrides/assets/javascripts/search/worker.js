@@ -11,6 +11,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageTyp
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 var weight = null           // how telling a query word is (ranking v3), idem
+var queries = []            // the words of each query passed on to Material's worker, until its result is back
 
 /* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
    worker script and our expander (query.js): they are loaded, and the index
@@ -44,7 +45,10 @@ if (location.hash.length > 1 && typeof BroadcastChannel === "function")
 addEventListener("message", function (ev) {
   var message = ev.data
   if (state === "loaded") {
-    if (message.type === QUERY && expander) message.data = expander.expand(message.data)
+    if (message.type === QUERY && expander) {
+      queries.push(expander.wordForms(message.data))
+      message.data = expander.expand(message.data)
+    }
     return
   }
   if (message.type === SETUP && state === "empty") {
@@ -72,7 +76,8 @@ self.postMessage = function (message) {
     return query && dispatchEvent(new MessageEvent("message", { data: query }))
   }
   if (message && message.type === RESULT) {
-    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data) }
+    var words = queries.shift()
+    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data, words || []) }
   }
   post(message)
 }
@@ -149,26 +154,27 @@ function weigher(invertedIndex) {
 }
 
 /* Ranking v3: a page that matches more of the query counts more. Its coverage is the weight of the query
-   words it matches (Material's `terms` of its items) over that of the words some page matches (a typo's
-   fuzzy form, or a word no page has, counts for none); each page's score is multiplied by coverage^COVERAGE */
+   words it matches (a word matches when one of its forms is among Material's `terms` of the page's items)
+   over that of the words some page matches (a typo's fuzzy form, or a word no page has, counts for none);
+   each page's score is multiplied by coverage^COVERAGE. `words`: the expander's words of the query */
 var COVERAGE = 2
-function rerank(result) {
+function rerank(result, words) {
+  if (words.length < 2) return result
   var matched = result.items.map(function (group) {
-    var words = {}
-    group.forEach(function (item) { for (var word in item.terms) if (item.terms[word]) words[word] = true })
-    return words
+    var terms = {}
+    group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
+    return words.map(function (forms) { return forms.some(function (form) { return terms[form] }) })
   })
-  var total = 0, seen = {}
-  matched.forEach(function (words) { for (var word in words) if (!seen[word]) { seen[word] = true; total += weight(word) } })
-  if (Object.keys(seen).length < 2) return result
-  var scored = result.items.map(function (group, i) {
-    var covered = 0
-    for (var word in matched[i]) covered += weight(word)
+  var weights = words.map(function (forms) { return weight(forms[forms.length - 1]) })
+  var total = weights.reduce(function (sum, w, i) {
+    return matched.some(function (page) { return page[i] }) ? sum + w : sum
+  }, 0)
+  if (!total) return result
+  result.items = result.items.map(function (group, n) {
+    var covered = weights.reduce(function (sum, w, i) { return matched[n][i] ? sum + w : sum }, 0)
     var factor = Math.pow(covered / total, COVERAGE)
     group.forEach(function (item) { item.score *= factor })
     return group
-  })
-  scored.sort(function (a, b) { return b[0].score - a[0].score })
-  result.items = scored
+  }).sort(function (a, b) { return b[0].score - a[0].score })
   return result
 }
