@@ -132,7 +132,9 @@ var WEIGHT_MAX = 8
 function weigher(invertedIndex) {
   var terms = Object.keys(invertedIndex).sort(), cache = new Map(), pages = new Set()
   function page(ref) { return ref.split("#")[0] }
-  terms.forEach(function (term) { Object.keys(invertedIndex[term].title || {}).forEach(function (ref) { pages.add(page(ref)) }) })
+  terms.forEach(function (term) {
+    for (var ref in invertedIndex[term].title || {}) pages.add(page(ref))    // every page has a title
+  })
   return function (word) {
     if (cache.has(word)) return cache.get(word)
     var lo = 0, hi = terms.length, high = new Set(), all = new Set()
@@ -147,7 +149,6 @@ function weigher(invertedIndex) {
     }
     var rarity = Math.min(Math.log2(pages.size / 2 / (high.size + 1)), Math.log2(pages.size / (all.size + 1)))
     var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(rarity + 1)))
-    if (self.DEBUG_WEIGHTS) console.error(word, high.size, all.size, weight)
     cache.set(word, weight)
     return weight
   }
