@@ -100,6 +100,17 @@ def test_fillers_do_not_drive_the_ranking(page, site_url):
     assert box.search("什么是自注意力机制？").paths[:3] == box.search("自注意力机制").paths[:3]
 
 
+@pytest.mark.parametrize("lang, query, title", [
+    ("zh", "怎么让模型不说脏话", "有毒"),          # 脏话 names toxic content; 模型 is in most titles
+    ("en", "why does my model forget what it learned after fine-tuning", "continual"),  # forget, not fine-tuning
+])
+def test_the_telling_word_of_a_spoken_question_outweighs_a_common_one(page, site_url, lang, query, title):
+    """Ranking v3: a word in few pages counts more than one in many titles, and a page that matches more of
+    the question ranks higher (these came 12th and 6th when every word counted the same)."""
+    titles = SearchBox(page).open(site_url + HOMES[lang]).search(query).titles
+    assert titles and title in titles[0].lower(), titles[:3]
+
+
 def test_a_very_long_query_is_answered_without_an_error(page, site_url, console):
     box = SearchBox(page).open(site_url + "/")
     assert box.search("注意力 " * 1000, timeout=5_000).paths  # waits for the result; the worker used to stall

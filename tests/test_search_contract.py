@@ -103,7 +103,7 @@ def test_the_query_transformation_our_expanded_queries_rely_on():
     transform = _source("workers/search.*.min.js", "query/transform/index.ts", "its query transformation", WORKER)
     if r"/(^[+-]|[~^]\d+$)/.test(term) ? term : `${term}*`" not in transform:
         _fail("when it appends * to a query term", WORKER,
-              "query.js sends term~1 (fuzzy) and term*^10 (boosted prefix), which must be passed on unchanged")
+              "query.js sends term~1 (fuzzy), term*^10 (boosted prefix) and term~1^8, to be passed on unchanged")
 
 
 def test_the_search_box_markup_our_page_script_reads():
@@ -116,5 +116,6 @@ def test_the_search_box_markup_our_page_script_reads():
 def test_a_result_item_has_the_score_and_the_matched_terms_our_worker_weighs():
     source = _source("workers/search.*.min.js", "integrations/search/_/index.ts", "its search result items", WORKER)
     item = re.search(r"interface SearchItem\b.*?\n\}", source, re.S)
-    why = "a weak result (low score, or no page matching every query term) is answered with none"
+    why = ("a weak result (low score, or no page matching every query term) is answered with none, and pages are "
+           "re-ranked by the query words they match")
     _expect(item.group(0) if item else "", [("score: number", why), ("terms: SearchQueryTerms", why)], "SearchItem")

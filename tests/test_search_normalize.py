@@ -28,6 +28,9 @@ _EXPAND = """(input) => {
   return input.map(q => expander.terms(q))
 }"""
 _NORMALIZE = "(input) => input.map(SiteSearch.normalize)"
+# The same, with the weight the worker reads from the index (ranking v3): few pages have 显存, many 模型
+_WEIGHTS = "weight: w => ({模型: 1, 大模型: 1, 显存: 4, 微调: 2, decoder: 3}[w] || 8),"
+_WEIGHTED = _EXPAND.replace("isStopWord:", _WEIGHTS + "\n    isStopWord:")
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +91,17 @@ def test_a_page_entry_gets_the_forms_its_text_does_not_spell():
 ])
 def test_a_query_becomes_plain_terms(query_js, query, terms):
     assert query_js(_EXPAND, [query]) == [terms]
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("显存", ["显存"]),                                    # one word: nothing to weigh it against
+    ("模型 显存", ["模型", "显存*^4"]),                     # the telling word counts more than the common one
+    ("大模型微调要多少显存", ["大模型", "微调*^2", "显存*^4"]),
+    ("attentoin 模型", ["attentoin*^80", "attentoin~2^8", "模型"]),  # a typo: exact forms first, fuzzy as its word
+    ("decoder-only 模型", ["decoder*^3", "only^1", "模型"]),  # an exact word stays as it is
+])
+def test_in_a_query_of_several_words_each_term_weighs_as_it_is_rare(query_js, query, terms):
+    assert query_js(_WEIGHTED, [query]) == [terms]
 
 
 def test_a_long_query_is_cut(query_js):

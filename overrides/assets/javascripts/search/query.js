@@ -63,6 +63,7 @@
    * @param terms - the index's terms (lower case)
    * @param options.stem - English stemmer: word -> stem
    * @param options.isStopWord - English stop word test
+   * @param options.weight - optional: how telling a term is, an integer >= 1 (see `weighted`)
    */
   function Expander(terms, options) {
     this.words = new Set(ZH_FUNCTION_WORDS.filter(function (w) { return w.length > 1 }))
@@ -80,6 +81,7 @@
     this.stem = options.stem
     this.isStopWord = options.isStopWord
     this.functionWords = new Set(ZH_FUNCTION_WORDS)
+    this.weight = options.weight      // optional: term -> integer boost >= 1 (ranking v3)
   }
 
   /* 自注意力机制的作用 -> [自注意力机制, 的, 作用] */
@@ -159,15 +161,52 @@
 
   /* The terms Material's search receives for a query (at most MAX_TERMS) */
   Expander.prototype.terms = function (query) {
-    var self = this, words = this.parse(query)
+    var self = this, content = this.content(query), terms = []
+    content.forEach(function (w) {
+      var forms = self.forms(w)
+      terms.push.apply(terms, self.weight && content.length > 1 ? self.weighted(forms) : forms)
+    })
+    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+  }
+
+  /* The words of a query that are searched: fillers and lone characters dropped when others remain */
+  Expander.prototype.content = function (query) {
+    var words = this.parse(query)
     var content = words.filter(function (w) { return !w.filler && !w.alone })
     if (!content.length) content = words.filter(function (w) { return !w.filler && HAN.test(w.term) })
     if (!content.length) content = words.filter(function (w) { return w.term.length > 1 })
-    var terms = []
-    content.forEach(function (w) {
-      terms.push.apply(terms, w.exact ? [w.term + "^1"] : w.english ? self.english(w.term) : self.chineseForms(w.term))
+    return content
+  }
+
+  Expander.prototype.forms = function (w) {
+    return w.exact ? [w.term + "^1"] : w.english ? this.english(w.term) : this.chineseForms(w.term)
+  }
+
+  /* Ranking v3: the searched words of a query, each as the terms its forms are looked up by, as Material
+     names them in a result's `terms` (no * ~ ^): transformers 模型 -> [[transformers, transform], [模型]] */
+  Expander.prototype.wordForms = function (query) {
+    var self = this
+    return this.content(query).map(function (w) {
+      return Array.from(new Set(self.forms(w).map(function (form) { return form.replace(/[*~^].*$/, "") })))
     })
-    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+  }
+
+  /* Ranking v3: in a query of several words, the forms of a word are boosted by how telling they are
+     (`weight`, from the index: a word in the titles of few pages weighs more than 模型 or model): form*^w;
+     a boosted exact form (term*^10) by that factor more; a fuzzy form (term~1) by the least weight of the
+     word's other forms (tunning~1 as tun, attension~2 as attension, which no page has) */
+  Expander.prototype.weighted = function (forms) {
+    var self = this, least = Infinity
+    var parts = forms.map(function (form) { return form.match(/^([^*^~]+)(\*\^\d+|~\d+)?$/) })
+    parts.forEach(function (p) { if (p && !/^~/.test(p[2] || "")) least = Math.min(least, self.weight(p[1])) })
+    return forms.map(function (form, i) {
+      var p = parts[i], suffix = p && p[2] || ""
+      if (!p) return form                                      // only^1: an exact word, as it is
+      if (suffix[0] === "~") return least > 1 && least < Infinity ? form + "^" + least : form
+      var weight = self.weight(p[1])
+      if (suffix) return p[1] + "*^" + weight * Number(suffix.slice(2))
+      return weight > 1 ? form + "*^" + weight : form
+    })
   }
 
   /* The query Material's search receives: plain words only, so no reader's text is search syntax */

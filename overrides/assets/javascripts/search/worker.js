@@ -10,6 +10,8 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageType
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
+var weight = null           // how telling a query word is (ranking v3), idem
+var queries = []            // the words of each query passed on to Material's worker, until its result is back
 
 /* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
    worker script and our expander (query.js): they are loaded, and the index
@@ -43,7 +45,10 @@ if (location.hash.length > 1 && typeof BroadcastChannel === "function")
 addEventListener("message", function (ev) {
   var message = ev.data
   if (state === "loaded") {
-    if (message.type === QUERY && expander) message.data = expander.expand(message.data)
+    if (message.type === QUERY && expander) {
+      queries.push(expander.wordForms(message.data))
+      message.data = expander.expand(message.data)
+    }
     return
   }
   if (message.type === SETUP && state === "empty") {
@@ -70,7 +75,10 @@ self.postMessage = function (message) {
     waiting = null
     return query && dispatchEvent(new MessageEvent("message", { data: query }))
   }
-  if (message && message.type === RESULT && weak(message.data)) message = { type: RESULT, data: { items: [] } }
+  if (message && message.type === RESULT) {
+    var words = queries.shift()
+    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data, words || []) }
+  }
   post(message)
 }
 
@@ -105,11 +113,69 @@ function expandWhenBuilt() {
     var index = build.call(this)
     expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
       stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
-      isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) }
+      isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) },
+      weight: weight = weigher(index.invertedIndex)
     })
     /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
        the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
     index.invertedIndex = new Proxy(index.invertedIndex, { has: function () { return false } })
     return index
   }
+}
+
+/* Ranking v3: how telling a query term is, from the pages that have a word it starts: `high`, those whose
+   title, title synonyms, tags or tag synonyms have one; `all`, those that have one anywhere (a section counts
+   for its page). The weight falls with both, from WEIGHT_MAX for a word few pages have to 1 for one in half
+   of the titles (模型, model) or in most pages (keep, 东西) */
+var HIGH_FIELDS = ["title", "title_terms", "tags", "tag_terms"]
+var WEIGHT_MAX = 8
+function weigher(invertedIndex) {
+  var terms = Object.keys(invertedIndex).sort(), cache = new Map(), pages = new Set()
+  function page(ref) { return ref.split("#")[0] }
+  terms.forEach(function (term) {
+    for (var ref in invertedIndex[term].title || {}) pages.add(page(ref))    // every page has a title
+  })
+  return function (word) {
+    if (cache.has(word)) return cache.get(word)
+    var lo = 0, hi = terms.length, high = new Set(), all = new Set()
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) lo = mid + 1; else hi = mid }
+    for (var i = lo; i < terms.length && terms[i].slice(0, word.length) === word; i++) {
+      var posting = invertedIndex[terms[i]]
+      for (var field in posting) if (field !== "_index")
+        for (var ref in posting[field]) {
+          all.add(page(ref))
+          if (HIGH_FIELDS.indexOf(field) >= 0 && ref.indexOf("#") < 0) high.add(ref)
+        }
+    }
+    var rarity = Math.min(Math.log2(pages.size / 2 / (high.size + 1)), Math.log2(pages.size / (all.size + 1)))
+    var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(rarity + 1)))
+    cache.set(word, weight)
+    return weight
+  }
+}
+
+/* Ranking v3: a page that matches more of the query counts more. Its coverage is the weight of the query
+   words it matches (a word matches when one of its forms is among Material's `terms` of the page's items)
+   over that of the words some page matches (a typo's fuzzy form, or a word no page has, counts for none);
+   each page's score is multiplied by coverage^COVERAGE. `words`: the expander's words of the query */
+var COVERAGE = 2
+function rerank(result, words) {
+  if (words.length < 2) return result
+  var matched = result.items.map(function (group) {
+    var terms = {}
+    group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
+    return words.map(function (forms) { return forms.some(function (form) { return terms[form] }) })
+  })
+  var weights = words.map(function (forms) { return weight(forms[forms.length - 1]) })
+  var total = weights.reduce(function (sum, w, i) {
+    return matched.some(function (page) { return page[i] }) ? sum + w : sum
+  }, 0)
+  if (!total) return result
+  result.items = result.items.map(function (group, n) {
+    var covered = weights.reduce(function (sum, w, i) { return matched[n][i] ? sum + w : sum }, 0)
+    var factor = Math.pow(covered / total, COVERAGE)
+    group.forEach(function (item) { item.score *= factor })
+    return group
+  }).sort(function (a, b) { return b[0].score - a[0].score })
+  return result
 }
