@@ -86,6 +86,18 @@ def test_each_language_has_a_small_index_of_its_own(built_site):
         assert per_page <= MAX_INDEX_BYTES_PER_PAGE, f"{lang}: {per_page:.0f} bytes gzipped per page"
 
 
+def test_the_ways_a_question_is_asked_are_searched_with_its_page(built_site):
+    """Every phrasing in a page's front matter `asked_as` is in that page's index entry, word for word."""
+    for lang in HOMES:
+        docs = json.loads((built_site / "search" / f"{lang}.json").read_text(encoding="utf-8"))["docs"]
+        entries = {d["location"]: d for d in docs if "#" not in d["location"]}
+        for page in question_pages(ROOT / "docs", lang):
+            location = ("" if lang == "zh" else "en/") + page.path.with_suffix("").as_posix().removesuffix(".en") + "/"
+            for phrase in page.meta.get("asked_as") or []:
+                field = entries[location].get("asked_as", "").replace("\u200b", "")
+                assert "".join(str(phrase).split()) in field, f"{lang} {location}: {phrase!r} not searched"
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_each_interview_concept_finds_its_page(page, site_url, lang):

@@ -1,7 +1,7 @@
 """The search index builder: concepts found in a text, the domain dictionary, per-language indexes."""
 from __future__ import annotations
 
-from sitesearch.index import add_terms, split_languages
+from sitesearch.index import add_asked, add_terms, split_languages
 from sitesearch.lexicon import Concept, found_in, inner_words, title_concepts, title_pairs, title_terms
 
 MLM = Concept(zh=("掩码语言模型", "掩蔽语言模型"), en=("masked language model",), abbr="MLM")
@@ -76,3 +76,13 @@ def test_a_page_is_found_by_the_other_names_of_its_tags_as_by_a_tag():
     page = add_terms(docs, [MLM, KG], WORDS.__contains__)[0]
     assert page["tag_terms"].split("\u200b") == ["知识图谱", "KG", "知识"]  # the tag's own words are not repeated
     assert "KG" not in page.get("text_terms", "").split("\u200b")
+
+
+def test_a_page_entry_carries_the_ways_its_question_is_asked_cut_into_words():
+    docs = [{"location": "p/", "title": "幻觉"}, {"location": "p/#answer", "title": "答案"},
+            {"location": "en/p/", "title": "Hallucination"}, {"location": "q/", "title": "其他"}]
+    asked = {"p/": ["模型老是胡说八道咋整", "GPT-3 瞎编"], "en/p/": ["why does my model make stuff up"], "q/": []}
+    add_asked(docs, asked, lambda text: text.replace("胡说八道", " 胡说八道 ").split(" "))
+    assert docs[0]["asked_as"].split("\u200b") == ["模型老是", "胡说八道", "咋整", "GPT-3", "瞎编", "gpt3"]
+    assert docs[2]["asked_as"] == "\u200b".join("why does my model make stuff up".split())
+    assert "asked_as" not in docs[1] and "asked_as" not in docs[3]

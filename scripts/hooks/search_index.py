@@ -1,6 +1,8 @@
 """MkDocs hook: a search index per language that knows the domain's words (design/search.md).
 
-- on_page_markdown: pages that are not questions get a lower search boost;
+- on_page_markdown: pages that are not questions get a lower search boost; a question's `asked_as`
+  phrasings are kept for its index entry (for the life of the process: a dirty rebuild renders only the
+  edited pages);
 - on_config: jieba learns the domain dictionary (the glossary's Chinese terms, the terms the titles
   explain and the pages' tags), so Material's search plugin keeps 多模态 or 自注意力机制 whole when it
   segments the pages; title pairs the glossary lacks become concepts (sitesearch.lexicon.title_concepts);
@@ -38,6 +40,7 @@ from sitesearch.lexicon import concepts, domain_words, title_concepts, title_pai
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
 _state = {"concepts": [], "words": set()}
+_asked: dict[str, list[str]] = {}  # page URL -> the ways its question is asked (front matter asked_as)
 
 
 def on_startup(command, dirty):  # once per process, before the first build
@@ -67,6 +70,7 @@ def on_page_markdown(markdown, page, config, files):
     """Question pages (those with an id) rank above the home, topic and glossary pages."""
     if "id" not in page.meta:
         page.meta["search"] = {"boost": OTHER_PAGES_BOOST, **(page.meta.get("search") or {})}
+    _asked[page.url] = [str(p) for p in page.meta.get("asked_as") or []]
     return markdown
 
 
@@ -99,7 +103,9 @@ def on_post_build(config):
     folder = Path(config.site_dir) / "search"
     combined = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     languages = _languages(config)
-    docs = search_index.split_languages(merged(combined["docs"]), languages)
+    docs = merged(combined["docs"])
+    search_index.add_asked(docs, _asked, jieba.lcut)
+    docs = search_index.split_languages(docs, languages)
     files = {"search_index.json": {"config": combined["config"], "docs": []},  # settings for the page script
              "glossary.json": search_index.glossary_names(data.glossary())}  # for the page's empty results
     for lang in languages:

@@ -40,6 +40,7 @@ class FrontMatter:
     topic: str
     type: str
     tags: list[str] = field(default_factory=list)
+    asked_as: list[str] = field(default_factory=list)  # other ways candidates and interviewers ask it (search)
     sources: list[Source] = field(default_factory=list)
     difficulty: int | None = None  # 1–3 (model.DIFFICULTIES)
     references: list[Reference] | None = None
@@ -57,6 +58,8 @@ class FrontMatter:
         if self.difficulty is not None:
             meta["difficulty"] = self.difficulty
         meta["tags"] = list(self.tags)
+        if self.asked_as:
+            meta["asked_as"] = list(self.asked_as)
         meta["sources"] = [{"article": s.article, "number": s.number} for s in self.sources]
         if self.references is not None:
             meta["references"] = [{"title": r.title, "url": r.url} for r in self.references]
@@ -74,6 +77,7 @@ class FrontMatter:
         refs = meta.get("references")
         return cls(
             id=meta["id"], title=meta["title"], topic=meta["topic"], type=meta["type"], tags=list(meta["tags"]),
+            asked_as=list(meta.get("asked_as") or []),
             sources=[Source(str(s["article"]), str(s["number"])) for s in meta["sources"]],
             difficulty=meta.get("difficulty"),
             references=None if refs is None else [Reference(r["title"], r["url"]) for r in refs],
@@ -94,6 +98,9 @@ def problems(meta: dict) -> list[Finding]:
         out.append(("type", f"unknown type '{meta['type']}'", f"use one of {', '.join(TYPES)}"))
     if "tags" in meta and not isinstance(meta["tags"], list):
         out.append(("tags", "tags is not a list", "write 'tags: []' or one '- tag' line per tag"))
+    if "asked_as" in meta and not isinstance(meta["asked_as"], list):
+        out.append(("asked_as", "asked_as is not a list",
+                    "write one '- …' line per way the question is asked, or leave asked_as out"))
     if "sources" in meta and not (isinstance(sources, list) and all(
             isinstance(s, dict) and {"article", "number"} <= s.keys() for s in sources)):
         out.append(("sources", "sources is not a list of {article, number}",

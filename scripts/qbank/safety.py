@@ -4,7 +4,7 @@
 - attribute lists `{: … }` hold ids and classes only; no event handler in any spelling;
 - no javascript:, vbscript: or data: URL in any form (inline, reference-style, autolink, entity- or
   tab-encoded);
-- front matter: no YAML tags or anchors; title, description, tags and references[].title are one line of
+- front matter: no YAML tags or anchors; title, description, tags, asked_as and references[].title are one line of
   text without HTML; references is a list of {title, url} with an https:// url;
 - glossary terms (data/glossary.yml) are plain text;
 - and, behind the line rules, each page rendered as the site renders it (mkdocs.yml's extensions) must
@@ -113,14 +113,14 @@ def attribute_list_at(line: str, start: int, end: int) -> bool:
 
 
 def front_matter(doc, problem) -> list:
-    """YAML tags and anchors; one-line text without HTML in title, description, tags, references."""
+    """YAML tags and anchors; one-line text without HTML in title, description, tags, asked_as, references."""
     out = []
     for line, tag in yaml_tags("\n".join(doc.lines[1: doc.body - 1]) if doc.body else ""):
         out.append(problem(line + 1, f"YAML tag or anchor '{tag}' in front matter",
                            "remove it: front matter holds plain text, numbers and lists (R2)"))
     meta = doc.meta
     texts = [(key, meta[key]) for key in TEXT_FIELDS if key in meta]
-    texts += [("tags", tag) for tag in meta.get("tags") or [] if isinstance(meta.get("tags"), list)]
+    texts += [(key, text) for key in ("tags", "asked_as") if isinstance(meta.get(key), list) for text in meta[key]]
     references = meta.get("references", [])
     if not isinstance(references, list) or not all(isinstance(r, dict) and set(r) == {"title", "url"}
                                                    for r in references):

@@ -8,7 +8,9 @@ every page entry has two more fields, searched but never shown:
   terms (a page titled 模型蒸馏 is found first by 知识蒸馏, knowledge distillation, KD and 蒸馏);
 - ``tag_terms``: the same for its tags, less what the title terms have (a page tagged *automatic mixed
   precision* is found by AMP as by a tag);
-- ``text_terms``: the same for the rest of the page.
+- ``text_terms``: the same for the rest of the page;
+- ``asked_as``: the other ways candidates and interviewers ask the question (its page's front matter),
+  segmented like the page text, with the normalised forms of their words.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from .normalize import joined_forms, normalize
 FIELDS = {
     "title": {"boost": 1000.0},
     "title_terms": {"boost": 300.0},
+    "asked_as": {"boost": 300.0},
     "tags": {"boost": 100.0},
     "tag_terms": {"boost": 100.0},
     "text": {"boost": 1.0},
@@ -73,6 +76,17 @@ def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Call
     out += [word for token in tokens for word in inner_words(token, is_word)]
     out += joined_forms(prose)
     return list(dict.fromkeys(out))
+
+
+def add_asked(docs: list[dict], asked: dict[str, list[str]], segment: Callable[[str], list[str]]) -> None:
+    """Give each page entry whose location `asked` lists (page URL -> phrasings) its asked_as field, in place:
+    every phrasing cut into words (`segment`: jieba's, the vocabulary the page text was cut with), joined
+    by U+200B, then the normalised forms of its words (GPT-3 -> gpt3) as for the other term fields."""
+    for doc in docs:
+        phrases = asked.get(doc["location"]) if "#" not in doc["location"] else None
+        if phrases:
+            words = [w for phrase in phrases for w in segment(phrase) if w.strip()]
+            doc["asked_as"] = "\u200b".join(dict.fromkeys(words + joined_forms(" ".join(phrases))))
 
 
 def discussed(text: str, concepts: Iterable[Concept]) -> list[Concept]:

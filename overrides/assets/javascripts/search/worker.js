@@ -124,10 +124,10 @@ function expandWhenBuilt() {
 }
 
 /* Ranking v3: how telling a query term is, from the pages that have a word it starts: `high`, those whose
-   title, title synonyms, tags or tag synonyms have one; `all`, those that have one anywhere (a section counts
+   title, title synonyms, tags, tag synonyms or ways it is asked (asked_as) have one; `all`, those that have one anywhere (a section counts
    for its page). The weight falls with both, from WEIGHT_MAX for a word few pages have to 1 for one in half
    of the titles (模型, model) or in most pages (keep, 东西) */
-var HIGH_FIELDS = ["title", "title_terms", "tags", "tag_terms"]
+var HIGH_FIELDS = ["title", "title_terms", "asked_as", "tags", "tag_terms"]
 var WEIGHT_MAX = 8
 function weigher(invertedIndex) {
   var terms = Object.keys(invertedIndex).sort(), cache = new Map(), pages = new Set()
