@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from qbank.glossary import anchor
 
-from .lexicon import HAN, Concept, found_in, inner_words
+from .lexicon import HAN, Concept, Names, found_in, inner_words
 from .normalize import joined_forms, normalize
 
 # Field boosts: a title hit ranks first, then the title's synonyms, then tags, then the text.
@@ -97,6 +97,7 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
     whose words the page's title, tags or indexed text has already (`separator`: the search's). Results
     are remembered per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
     split = re.compile(separator).split
+    concepts = Names(concepts)  # indexed once for every page
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
         tags = " ".join(page.get("tags", []))
