@@ -91,7 +91,8 @@ class Names:
         found = set()
         for pair in self._chinese.keys() & set(map("".join, zip(text, text[1:]))):
             found.update(n for name, n in self._chinese[pair] if n not in found and name in text)
-        words = _words(text)
+        found_words = _WORD.findall(text)
+        words = [w.lower() for w in found_words]
         root = self._english
         for i in [i for i, word in enumerate(words) if word in self._starts]:
             node = root
@@ -101,7 +102,7 @@ class Names:
                 node = node[0].get(word)
                 if node is None:
                     break
-        for abbr in self._abbr.keys() & set(_WORD.findall(text)):
+        for abbr in self._abbr.keys() & set(found_words):
             found.update(self._abbr[abbr])
         return [self.concepts[n] for n in sorted(found)]
 
