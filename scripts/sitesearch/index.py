@@ -113,23 +113,23 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
     inner = cache(lambda token: inner_words(token, is_word))  # the same tokens come back on many pages
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
+        on_title = _terms(version, title, title.replace("\u200b", ""), concepts, inner)
+        page["title_terms"] = "\u200b".join(on_title)
+        if page.get("boost", 1) < 1:
+            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
         tags = " ".join(page.get("tags", []))
         core = [e for e in entries if _is_core(e)]  # what the page is about
         text = " ".join(plain(e["text"]) for e in core) + " " + tags
         prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in core) + " " + tags
         # the other sections, whose text the index keeps only the start of: the concepts they discuss
         rest = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries if not _is_core(e))
-        on_title = _terms(version, title, title.replace("\u200b", ""), concepts, inner)
-        page["title_terms"] = "\u200b".join(on_title)
         named = {w.lower() for w in split(title + " " + tags)} | {t.lower() for t in on_title}
         on_tags = [t for t in _terms(version, "\u200b".join(page.get("tags", [])), tags, concepts, inner)
                    if t.lower() not in named and not {w for w in split(t.lower()) if w} <= named]
-        if on_tags and page.get("boost", 1) >= 1:
+        if on_tags:
             page["tag_terms"] = "\u200b".join(on_tags)
         seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title + on_tags}
         on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, inner, rest.replace("\u200b", ""))
-        if page.get("boost", 1) < 1:
-            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
         page["text_terms"] = "\u200b".join(t for t in on_text if t.lower() not in seen
                                             and not {w for w in split(t.lower()) if w} <= seen)
     return docs
