@@ -69,17 +69,18 @@ def terms(segmented: str, prose: str, concepts: Iterable[Concept], inner: Callab
     normalised forms of its words (GPT-3 -> gpt3)."""
     named = found_in(prose, concepts)
     out = [name for concept in named for name in concept.names]
-    out += [name for c in discussed(rest, concepts) if c not in named for name in (c.zh[0], c.en[0])]
+    out += [name for c in discussed(rest, concepts, named) for name in (c.zh[0], c.en[0])]
     tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
     out += [word for token in tokens for word in inner(token)]
     out += joined_forms(prose)
     return list(dict.fromkeys(out))
 
 
-def discussed(text: str, concepts: Iterable[Concept]) -> list[Concept]:
-    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention."""
-    lower = text.lower()
-    return [c for c in found_in(text, concepts) if _named(lower, c, 3)]
+def discussed(text: str, concepts: Iterable[Concept], known: Iterable[Concept] = ()) -> list[Concept]:
+    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention
+    (those not `known` already)."""
+    lower, known = text.lower(), set(known)
+    return [c for c in found_in(text, concepts) if c not in known and _named(lower, c, 3)]
 
 
 def _named(lower: str, concept: Concept, times: int) -> bool:
