@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sitesearch.index import add_asked, add_terms, split_languages
-from sitesearch.lexicon import Concept, found_in, inner_words, title_concepts, title_pairs, title_terms
+from sitesearch.lexicon import Concept, Names, found_in, inner_words, title_concepts, title_pairs, title_terms
 
 MLM = Concept(zh=("掩码语言模型", "掩蔽语言模型"), en=("masked language model",), abbr="MLM")
 KG = Concept(zh=("知识图谱",), en=("knowledge graph",), abbr="KG")
@@ -16,6 +16,19 @@ def test_a_concept_is_found_by_any_of_its_names_as_whole_words():
     assert found_in("Knowledge graphs help", [KG]) == [KG]
     assert found_in("an HTMLM file, unmasked language modelling", [MLM]) == []
     assert found_in("mlm", [MLM]) == []  # an abbreviation is matched in capitals
+
+
+def test_names_that_overlap_or_share_words_are_all_found_in_the_concepts_order():
+    lm = Concept(zh=("语言模型",), en=("language model",), abbr="LM")
+    kd = Concept(zh=("模型蒸馏",), en=("knowledge distillation",))
+    moe = Concept(zh=("混合专家",), en=("mixture of experts", "MoE layer"), abbr="MoE")
+    names = Names([MLM, lm, kd, moe])
+    assert names.found_in("掩码语言模型蒸馏") == [MLM, lm, kd]  # three names, each inside or across another
+    assert names.found_in("masked language models and knowledge distillations") == [MLM, lm, kd]
+    assert names.found_in("two Mixture-of-Experts, a MoE layers") == [moe]  # plural s or es on the last word
+    assert names.found_in("mixture of expertise, mixtures of experts, language modeling") == []  # other words
+    assert names.found_in("knowledge of distillation") == []  # an English name is its words in a row
+    assert list(names) == [MLM, lm, kd, moe] and found_in("语言模型", names) == [lm]
 
 
 def test_inner_words_are_dictionary_words_inside_a_token():

@@ -74,10 +74,11 @@ def _pages(docs: Path) -> list[tuple[Page, Page | None]]:
     return [(p, twins.get(twin_path(p.path, "en"))) for p in pages]
 
 
-def questions_data(docs: Path) -> dict:
+def questions_data(docs: Path, pages: list[tuple[Page, Page | None]] | None = None) -> dict:
+    """`pages`: those of _pages(docs), when the caller has read them already."""
     taxonomy = Taxonomy(docs.parent / "data" / "topics.yml") if (docs.parent / "data").is_dir() else Taxonomy()
     questions = []
-    for zh, en in _pages(docs):
+    for zh, en in _pages(docs) if pages is None else pages:
         meta = zh.meta
         level = meta.get("difficulty")
         questions.append({
@@ -144,17 +145,21 @@ def answer_markdown(body: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+_MARKDOWN = markdown.Markdown(extensions=["tables", "fenced_code"])  # one converter, reset for each answer
+
+
 @functools.lru_cache(maxsize=4096)  # `make serve` writes the decks again on every rebuild
 def _card_back(answer: str) -> str:
-    return clean_html(markdown.markdown(answer, extensions=["tables", "fenced_code"]))
+    return clean_html(_MARKDOWN.reset().convert(answer))
 
 
-def deck(docs: Path, lang: str) -> str:
-    """An Anki text deck: one card per question, front and back as escaped HTML, tab-separated."""
+def deck(docs: Path, lang: str, pages: list[tuple[Page, Page | None]] | None = None) -> str:
+    """An Anki text deck: one card per question, front and back as escaped HTML, tab-separated
+    (`pages`: as for questions_data)."""
     name = "大模型面试题库" if lang == "zh" else "LLM Interview Questions"
     lines = ["#separator:tab", "#html:true", "#notetype:Basic", f"#deck:{name}", "#guid column:1",
              "#tags column:4", "#columns:id\tFront\tBack\tTags"]
-    for zh, en in _pages(docs):
+    for zh, en in _pages(docs) if pages is None else pages:
         page = en if lang == "en" and en is not None and not en.meta.get("untranslated") else zh
         back = _card_back(answer_markdown(page.body))
         level = zh.meta.get("difficulty")
@@ -169,8 +174,9 @@ def deck(docs: Path, lang: str) -> str:
 def write(docs: Path, out: Path) -> list[Path]:
     """questions.json and deck-zh.txt / deck-en.txt into `out`; the paths written."""
     out.mkdir(parents=True, exist_ok=True)
-    files = {"questions.json": json.dumps(questions_data(docs), ensure_ascii=False, separators=(",", ":")),
-             "deck-zh.txt": deck(docs, "zh"), "deck-en.txt": deck(docs, "en")}
+    pages = _pages(docs)  # read once for the three files
+    files = {"questions.json": json.dumps(questions_data(docs, pages), ensure_ascii=False, separators=(",", ":")),
+             "deck-zh.txt": deck(docs, "zh", pages), "deck-en.txt": deck(docs, "en", pages)}
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return [out / name for name in files]

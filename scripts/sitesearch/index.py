@@ -17,11 +17,12 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from functools import cache
 from typing import Callable, Iterable
 
 from qbank.glossary import anchor
 
-from .lexicon import HAN, Concept, found_in, inner_words
+from .lexicon import HAN, Concept, Names, found_in, inner_words
 from .normalize import joined_forms, normalize
 
 # Field boosts: a title hit ranks first, then the title's synonyms, then tags, then the text.
@@ -64,16 +65,16 @@ def pages(docs: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def terms(segmented: str, prose: str, concepts: Iterable[Concept], is_word: Callable[[str], bool],
+def terms(segmented: str, prose: str, concepts: Iterable[Concept], inner: Callable[[str], list[str]],
           rest: str = "") -> list[str]:
     """Other names of the concepts `prose` names, the two main names of those the `rest` of the page
-    discusses, the inner words of the Chinese tokens of `segmented`, and the normalised forms of its words
-    (GPT-3 -> gpt3)."""
+    discusses, the `inner` words of the Chinese tokens of `segmented` (lexicon.inner_words), and the
+    normalised forms of its words (GPT-3 -> gpt3)."""
     named = found_in(prose, concepts)
     out = [name for concept in named for name in concept.names]
-    out += [name for c in discussed(rest, concepts) if c not in named for name in (c.zh[0], c.en[0])]
+    out += [name for c in discussed(rest, concepts, named) for name in (c.zh[0], c.en[0])]
     tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
-    out += [word for token in tokens for word in inner_words(token, is_word)]
+    out += [word for token in tokens for word in inner(token)]
     out += joined_forms(prose)
     return list(dict.fromkeys(out))
 
@@ -89,19 +90,31 @@ def add_asked(docs: list[dict], asked: dict[str, list[str]], segment: Callable[[
             doc["asked_as"] = "\u200b".join(dict.fromkeys(words + joined_forms(" ".join(phrases))))
 
 
-def discussed(text: str, concepts: Iterable[Concept]) -> list[Concept]:
-    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention."""
-    lower = text.lower()
-    return [c for c in found_in(text, concepts) if sum(lower.count(n.lower()) for n in c.zh + c.en if len(n) > 1) > 2]
+def discussed(text: str, concepts: Iterable[Concept], known: Iterable[Concept] = ()) -> list[Concept]:
+    """The concepts a text names at least three times: what a page's analysis discusses, not a passing mention
+    (those not `known` already)."""
+    lower, known = text.lower(), set(known)
+    return [c for c in found_in(text, concepts) if c not in known and _named(lower, c, 3)]
+
+
+def _named(lower: str, concept: Concept, times: int) -> bool:
+    """Whether a lower-case text has the concept's names (longer than one character) `times` times or more."""
+    count = 0
+    for name in concept.zh + concept.en:
+        if len(name) > 1:
+            count += lower.count(name.lower())
+            if count >= times:
+                return True
+    return False
 
 
 _MEMO: dict[tuple, list[str]] = {}  # lives as long as the process: `mkdocs serve` rebuilds reuse it
 
 
-def _terms(version: str, segmented: str, prose: str, concepts, is_word, rest: str = "") -> list[str]:
+def _terms(version: str, segmented: str, prose: str, concepts, inner, rest: str = "") -> list[str]:
     key = (version, segmented, prose, rest)
     if key not in _MEMO:
-        _MEMO[key] = terms(segmented, prose, concepts, is_word, rest)
+        _MEMO[key] = terms(segmented, prose, concepts, inner, rest)
     return _MEMO[key]
 
 
@@ -111,25 +124,27 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
     whose words the page's title, tags or indexed text has already (`separator`: the search's). Results
     are remembered per `version` of the vocabulary, so a rebuild only works on the pages that changed."""
     split = re.compile(separator).split
+    concepts = Names(concepts)  # indexed once for every page
+    inner = cache(lambda token: inner_words(token, is_word))  # the same tokens come back on many pages
     for entries in pages(docs).values():
         page, title = entries[0], plain(entries[0]["title"])
+        on_title = _terms(version, title, title.replace("\u200b", ""), concepts, inner)
+        page["title_terms"] = "\u200b".join(on_title)
+        if page.get("boost", 1) < 1:
+            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
         tags = " ".join(page.get("tags", []))
         core = [e for e in entries if _is_core(e)]  # what the page is about
         text = " ".join(plain(e["text"]) for e in core) + " " + tags
         prose = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in core) + " " + tags
         # the other sections, whose text the index keeps only the start of: the concepts they discuss
         rest = " ".join(plain(_CODE_BLOCK.sub(" ", e["text"])) for e in entries if not _is_core(e))
-        on_title = _terms(version, title, title.replace("\u200b", ""), concepts, is_word)
-        page["title_terms"] = "\u200b".join(on_title)
         named = {w.lower() for w in split(title + " " + tags)} | {t.lower() for t in on_title}
-        on_tags = [t for t in _terms(version, "\u200b".join(page.get("tags", [])), tags, concepts, is_word)
+        on_tags = [t for t in _terms(version, "\u200b".join(page.get("tags", [])), tags, concepts, inner)
                    if t.lower() not in named and not {w for w in split(t.lower()) if w} <= named]
-        if on_tags and page.get("boost", 1) >= 1:
+        if on_tags:
             page["tag_terms"] = "\u200b".join(on_tags)
         seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title + on_tags}
-        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, is_word, rest.replace("\u200b", ""))
-        if page.get("boost", 1) < 1:
-            continue  # a navigation page (home, topic list, glossary): its text names every concept of other pages
+        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, inner, rest.replace("\u200b", ""))
         page["text_terms"] = "\u200b".join(t for t in on_text if t.lower() not in seen
                                             and not {w for w in split(t.lower()) if w} <= seen)
     return docs

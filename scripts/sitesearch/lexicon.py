@@ -32,15 +32,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _phrases(words: list[str]) -> set[str]:
-    """Every run of up to 6 words, also with a plural s/es dropped from its last word."""
-    out = set()
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + _LONGEST_NAME) + 1):
-            head, last = words[i:j - 1], words[j - 1]
-            out.update(" ".join(head + [form]) for form in {last, last[:-1] if last.endswith("s") else last,
-                                                            last[:-2] if last.endswith("es") else last})
-    return out
+def _forms(word: str) -> set[str]:
+    """A word as it is, and with a plural s or es dropped."""
+    return {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
 
 
 @dataclass(frozen=True)
@@ -59,19 +53,58 @@ class Concept:
         return {" ".join(_words(e)) for e in self.en if len(e) > 2}
 
 
-class Text:
-    """A text, ready to be asked which concepts it names: a Chinese name anywhere, an English name
-    as whole words (any case, hyphen or space between words, plural s), the abbreviation as a whole
-    word in capitals."""
+class Names:
+    """Concepts indexed by their names, to ask a text which of them it names in one pass over the text
+    (not one per concept): a Chinese name anywhere, an English name as whole words (any case, hyphen or
+    space between words, plural s or es on its last word, up to six words), the abbreviation as a whole
+    word in capitals. Iterates over the concepts."""
 
-    def __init__(self, text: str):
-        self.text = text
-        self.phrases = _phrases(_words(text))
-        self.capitals = set(_WORD.findall(text))
+    def __init__(self, all_concepts: Iterable[Concept]):
+        self.concepts = list(all_concepts)
+        self._chinese: dict[str, list[tuple[str, int]]] = {}  # first two characters -> (name, concept)
+        self._english: tuple[dict, dict] = ({}, {})  # a trie of words: (next word -> node, last word -> concepts)
+        self._abbr: dict[str, list[int]] = {}
+        for n, concept in enumerate(self.concepts):
+            for name in concept.zh:
+                if len(name) > 1:
+                    self._chinese.setdefault(name[:2], []).append((name, n))
+            for phrase in concept.english:
+                words = phrase.split(" ")
+                if phrase and len(words) <= _LONGEST_NAME:
+                    node = self._english
+                    for word in words[:-1]:
+                        node = node[0].setdefault(word, ({}, {}))
+                    node[1].setdefault(words[-1], []).append(n)
+            if len(concept.abbr) > 1:
+                self._abbr.setdefault(concept.abbr, []).append(n)
+        ends = self._english[1]  # the words that start a name: its first word, or a one-word name (plural too)
+        self._starts = self._english[0].keys() | {word + s for word in ends for s in ("", "s", "es")}
 
-    def names(self, concept: Concept) -> bool:
-        return (any(len(z) > 1 and z in self.text for z in concept.zh) or not concept.english.isdisjoint(self.phrases)
-                or (len(concept.abbr) > 1 and concept.abbr in self.capitals))
+    def __iter__(self):
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def found_in(self, text: str) -> list[Concept]:
+        """The concepts `text` names, in their order."""
+        found = set()
+        for pair in self._chinese.keys() & set(map("".join, zip(text, text[1:]))):
+            found.update(n for name, n in self._chinese[pair] if n not in found and name in text)
+        found_words = _WORD.findall(text)
+        words = [w.lower() for w in found_words]
+        root = self._english
+        for i in [i for i, word in enumerate(words) if word in self._starts]:
+            node = root
+            for word in words[i:i + _LONGEST_NAME]:
+                for form in _forms(word):
+                    found.update(node[1].get(form, ()))
+                node = node[0].get(word)
+                if node is None:
+                    break
+        for abbr in self._abbr.keys() & set(found_words):
+            found.update(self._abbr[abbr])
+        return [self.concepts[n] for n in sorted(found)]
 
 
 def concepts(glossary: list[dict]) -> list[Concept]:
@@ -81,8 +114,9 @@ def concepts(glossary: list[dict]) -> list[Concept]:
 
 
 def found_in(text: str, all_concepts: Iterable[Concept]) -> list[Concept]:
-    prepared = Text(text)
-    return [c for c in all_concepts if prepared.names(c)]
+    """The concepts `text` names (`all_concepts` indexed as Names once, when it is not already)."""
+    names = all_concepts if isinstance(all_concepts, Names) else Names(all_concepts)
+    return names.found_in(text)
 
 
 def title_pairs(titles: Iterable[str], cut: Callable[[str], Iterable[str]]) -> list[tuple[str, str]]:
