@@ -73,6 +73,7 @@ def test_a_page_entry_gets_the_forms_its_text_does_not_spell():
     ("脏话过滤", ["脏话", "过滤"]),
     ("大模型微调要多少显存", ["大模型", "微调", "显存"]),      # fillers dropped
     ("自注意力怎么办呢", ["自注意力"]),
+    ("大模型微调老是要多少显存咋整", ["大模型", "微调", "显存"]),  # spoken fillers too
     ("什么是自注意力机制", ["自注意力机制"]),
     ("自注意力 x", ["自注意力"]),                           # a one-letter fragment is never searched
     ("x", []),
