@@ -11,9 +11,10 @@ from qbank.pages import question_pages
 def test_dump_then_load_gives_the_same_record_in_page_order():
     meta = FrontMatter("kv-cache", "什么是 KV Cache？", "inference", "concept", ["KV 缓存"],
                        [Source("000_x.txt", "3")], difficulty=2, references=[Reference("Paper", "https://arxiv.org/abs/1")],
-                       reviewed=dt.date(2026, 12, 1))
+                       reviewed=dt.date(2026, 12, 1), asked_as=["KV cache 是干啥的"])
     dumped = meta.dump()
-    assert list(dumped) == ["id", "title", "topic", "type", "difficulty", "tags", "sources", "references", "reviewed"]
+    assert list(dumped) == ["id", "title", "topic", "type", "difficulty", "tags", "asked_as", "sources", "references",
+                            "reviewed"]
     assert FrontMatter.load(dumped) == meta
 
 
@@ -31,7 +32,9 @@ def test_each_field_rule_names_the_field():
 
 
 def test_review_fields():
-    good = {"reviewed": dt.date(2026, 1, 1), "difficulty": 3, "references": [{"title": "T", "url": "https://a.b/c"}]}
+    good = {"reviewed": dt.date(2026, 1, 1), "difficulty": 3, "references": [{"title": "T", "url": "https://a.b/c"}],
+            "asked_as": ["a", "b", "c"]}
     assert review_problems(good) == []
     bad = {"reviewed": dt.date(2999, 1, 1), "difficulty": 0, "references": [{"title": "", "url": "javascript:x"}]}
-    assert [key for key, _, _ in review_problems(bad)] == ["reviewed", "difficulty", "references", "references"]
+    assert [key for key, _, _ in review_problems(bad)] == ["reviewed", "difficulty", "asked_as", "references",
+                                                           "references"]

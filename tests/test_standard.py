@@ -40,6 +40,8 @@ CASES = [
     ("no review date", "reviewed: 2026-12-01\n", "reviewed: soon\n", "reviewed: soon", "not a past date"),
     ("no difficulty", "difficulty: 1\n", "", "---", "not 1, 2 or 3"),
     ("difficulty out of range", "difficulty: 1", "difficulty: 5", "difficulty: 5", "not 1, 2 or 3"),
+    ("too few ways asked", "- temperature 设成 0 是啥效果\n- 采样温度怎么影响多样性\n", "", "asked_as:",
+     "fewer than 3 ways"),
     ("no references", "references:\n- title: \"Hinton et al., Distilling the Knowledge in a Neural Network (2015)\"\n"
      "  url: https://arxiv.org/abs/1503.02531\n", "references: []\n", "references: []", "no references"),
     ("http reference", "url: https://arxiv.org", "url: http://arxiv.org", "references:", "not an https:// address"),

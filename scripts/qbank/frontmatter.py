@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .model import DIFFICULTIES
 
 TYPES = ("concept", "coding", "system-design", "open-ended")
+MIN_ASKED_AS = 3  # A1: a reviewed page says how its question is asked, so search finds it by those words
 REQUIRED = ("id", "title", "topic", "type", "tags", "sources")
 SHARED = ("id", "topic", "type", "sources", "difficulty", "reviewed", "references")  # equal in both languages
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,7 +41,6 @@ class FrontMatter:
     topic: str
     type: str
     tags: list[str] = field(default_factory=list)
-    asked_as: list[str] = field(default_factory=list)  # other ways candidates and interviewers ask it (search)
     sources: list[Source] = field(default_factory=list)
     difficulty: int | None = None  # 1–3 (model.DIFFICULTIES)
     references: list[Reference] | None = None
@@ -48,6 +48,7 @@ class FrontMatter:
     untranslated: bool = False  # an English twin that only holds the Chinese text
     source_hash: str | None = None  # English twin: hash of the Chinese page it translates
     description: str = ""  # the answer's first sentence, plain text, written by `qbank generate` (description.py)
+    asked_as: list[str] = field(default_factory=list)  # other ways candidates and interviewers ask it (search)
 
     def dump(self) -> dict:
         """The YAML mapping, in page order; optional fields only when set."""
@@ -109,7 +110,7 @@ def problems(meta: dict) -> list[Finding]:
 
 
 def review_problems(meta: dict, today: dt.date | None = None) -> list[Finding]:
-    """A1: a reviewed page's `reviewed` date, `difficulty` and `references`."""
+    """A1: a reviewed page's `reviewed` date, `difficulty`, `asked_as` and `references`."""
     out = []
     reviewed = meta.get("reviewed")
     if not isinstance(reviewed, dt.date) or reviewed > (today or dt.date.today()):
@@ -119,6 +120,11 @@ def review_problems(meta: dict, today: dt.date | None = None) -> list[Finding]:
         levels = ", ".join(f"{k} = {zh} / {en}" for k, (zh, en) in DIFFICULTIES.items())
         out.append(("difficulty", f"difficulty '{meta.get('difficulty')}' is not 1, 2 or 3",
                     f"set difficulty: {levels}"))
+    asked = meta.get("asked_as")
+    if not (isinstance(asked, list) and len([a for a in asked if isinstance(a, str) and a.strip()]) >= MIN_ASKED_AS):
+        out.append(("asked_as", f"asked_as lists fewer than {MIN_ASKED_AS} ways the question is asked",
+                    "add 'asked_as:' with 3–6 '- …' lines: how candidates and interviewers ask it (spoken, a symptom, "
+                    "a synonym, the abbreviation), each answered by this page"))
     refs = meta.get("references")
     if not isinstance(refs, list) or not refs:
         fix = "list at least one primary source: '- title: …' and '  url: https://…'"
