@@ -445,6 +445,9 @@
 
   // ---- start
   applyMode();
+  // the start-up hold on folded answers (study.css) ends when the page is idle, after its load
+  const ready = () => (window.requestIdleCallback || setTimeout)(() => document.documentElement.classList.add("study-ready"));
+  if (document.readyState === "complete") ready(); else window.addEventListener("load", ready, { once: true });
   openTarget();
   const bar = $(".study-bar[data-study-id]");
   if (bar) questionPage(bar);
