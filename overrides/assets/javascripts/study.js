@@ -445,6 +445,14 @@
 
   // ---- start
   applyMode();
+  // the start-up hold on folded answers (study.css) ends at the reader's first key, click, touch or scroll
+  // (Ctrl+F included): not at a set time, when formulas rendering (math.js) could still make the theme ask
+  const INPUTS = ["keydown", "pointerdown", "touchstart", "wheel", "scroll"];
+  const ready = () => {
+    document.documentElement.classList.add("study-ready");
+    INPUTS.forEach((type) => window.removeEventListener(type, ready, true));
+  };
+  INPUTS.forEach((type) => window.addEventListener(type, ready, { capture: true, passive: true }));
   openTarget();
   const bar = $(".study-bar[data-study-id]");
   if (bar) questionPage(bar);
