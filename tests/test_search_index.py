@@ -1,7 +1,11 @@
 """The search index builder: concepts found in a text, the domain dictionary, per-language indexes."""
 from __future__ import annotations
 
-from sitesearch.index import add_asked, add_terms, split_languages
+from html.parser import HTMLParser
+
+import markdown
+
+from sitesearch.index import add_asked, add_terms, plain_code, split_languages
 from sitesearch.lexicon import Concept, Names, found_in, inner_words, title_concepts, title_pairs, title_terms
 
 MLM = Concept(zh=("掩码语言模型", "掩蔽语言模型"), en=("masked language model",), abbr="MLM")
@@ -99,3 +103,36 @@ def test_a_page_entry_carries_the_ways_its_question_is_asked_cut_into_words():
     assert docs[0]["asked_as"].split("\u200b") == ["模型老是", "胡说八道", "咋整", "GPT-3", "瞎编", "gpt3"]
     assert docs[2]["asked_as"] == "\u200b".join("why does my model make stuff up".split())
     assert "asked_as" not in docs[1] and "asked_as" not in docs[3]
+
+
+class _Text(HTMLParser):
+    """What Material's search parser keeps of a page: its text and the <pre> / <code> elements around it."""
+
+    def __init__(self):
+        super().__init__()
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        self.out += [f"<{tag}>"] if tag in ("pre", "code") else []
+
+    def handle_endtag(self, tag):
+        self.out += [f"</{tag}>"] if tag in ("pre", "code") else []
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+
+def _text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+def test_the_search_plugin_reads_code_blocks_without_their_highlighting_and_the_same_text():
+    source = "# 代码\n\n```python\nx = a < b and \"&\"  # 比较\nprint(f'{x}')\n```\n\n`inline <code>` 和 **粗体**\n"
+    html = markdown.markdown(source, extensions=["pymdownx.superfences", "pymdownx.highlight"])
+    plain = plain_code(html)
+    assert html.count("<span") > 10 and "<span" not in plain.split("<pre", 1)[1].split("</pre>")[0]
+    assert _text(plain) == _text(html)
+    assert plain.split("<pre")[0] == html.split("<pre")[0] and "<strong>粗体</strong>" in plain
