@@ -24,7 +24,8 @@ from qbank.harness import ROOT, launch_chromium, mkdocs_build, serve
 from sitesearch.metrics import HOMES, OVERALL, UNCOVERED, acceptance, by_category, score
 from sitesearch.searchbox import SearchBox
 
-SETS = [ROOT / "tests" / f"search_queries{suffix}.yml" for suffix in ("", "_holdout", "_acceptance", "_acceptance2", "_acceptance3")]
+SETS = [ROOT / "tests" / f"search_queries{suffix}.yml"
+        for suffix in ("", "_holdout", "_acceptance", "_acceptance2", "_acceptance3")]
 COLUMNS = ["queries", "recall@1", "recall@5", "mrr", "empty", "foreign", "honest", "median_ms"]
 
 

@@ -29,7 +29,7 @@ from .normalize import joined_forms, normalize
 FIELDS = {
     "title": {"boost": 1000.0},
     "title_terms": {"boost": 300.0},
-    "asked_as": {"boost": 300.0},
+    "asked_as": {"boost": 100.0},
     "tags": {"boost": 100.0},
     "tag_terms": {"boost": 100.0},
     "text": {"boost": 1.0},

@@ -53,7 +53,7 @@
     "说说", "谈谈", "是否", "能否", "可以", "有没有", "应该", "还是", "或者", "以及", "如果", "的话", "时候",
     // spoken fillers: 咋整, 是啥, 老是 … carry no topic (and pages' asked_as lists have them as words)
     "咋", "啥", "咋办", "咋整", "咋样", "咋回事", "怎么回事", "是啥", "干啥", "干嘛", "有啥", "为啥会", "老是", "总是",
-    "一直", "到底", "究竟", "到底是"]
+    "一直", "到底", "究竟", "到底是", "做法", "有哪些做法"]
 
   /* The one normalisation of search text (scripts/sitesearch/normalize.py) */
   function normalize(text) {
