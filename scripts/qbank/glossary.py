@@ -2,8 +2,9 @@
 
 `qbank generate` replaces what lies between the markers with one table per category, in the page's language;
 the data file stays the single source for translators, search and checks. Terms are untrusted text: every
-character that is not a letter, a digit or a space becomes a character reference, so a term is seen as written
-and never read as HTML or Markdown. Each row's term, in bold, carries the id `anchor(entry)`.
+character that HTML, Markdown, a table or math could read as syntax becomes a character reference
+(`qbank.markdown.literal`, shared with the tag pages), so a term is seen as written. Each row's term, in
+bold, carries the id `anchor(entry)`.
 """
 from __future__ import annotations
 
