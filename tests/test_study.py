@@ -205,6 +205,46 @@ def test_topic_and_home_pages_count_what_is_mastered(reader, url):
 
 
 @pytest.mark.browser
+def test_a_mark_made_in_another_tab_shows_in_this_one_without_a_reload(reader, url):
+    page = reader
+    page.goto(f"{url}/fundamentals/")
+    rows = page.locator("article table tbody tr").count()
+    progress = page.locator(".study-overview .study-progress")
+    badge = page.locator("article table tbody tr", has=page.locator(f"a[href$='{QUESTION.split('/')[1]}/']"))
+    other = page.context.new_page()
+    other.goto(f"{url}/{QUESTION}/")
+    button(other, "已掌握").click()
+    expect(progress).to_have_text(f"已掌握 1 / {rows} 题")
+    expect(badge.locator(".study-badge")).to_have_text("已掌握")
+    button(other, "已掌握").click()  # unmarked there, unmarked here: no badge left behind
+    expect(progress).to_have_text(f"已掌握 0 / {rows} 题")
+    expect(badge.locator(".study-badge")).to_have_count(0)
+    page.goto(f"{url}/{QUESTION}/")
+    button(other, "稍后复习").click()
+    expect(button(page, "稍后复习")).to_have_attribute("aria-pressed", "true")
+    other.close()
+
+
+@pytest.mark.browser
+def test_the_controls_wait_for_study_js_and_a_click_then_counts(reader, url):
+    page = reader
+    held = []
+    page.route("**/study.js", lambda route: held.append(route))  # the script is slow to arrive
+    page.goto(f"{url}/{QUESTION}/", wait_until="commit")
+    mastered = button(page, "已掌握")
+    expect(mastered).to_be_visible()
+    expect(mastered).to_be_disabled()  # in place from the first paint, but not a button that does nothing
+    for _ in range(250):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    mastered.click()  # a person's click lands once the button works
+    expect(mastered).to_have_attribute("aria-pressed", "true")
+    expect(mastered).to_be_enabled()
+
+
+@pytest.mark.browser
 def test_review_later_list_and_export_clear_import_restore_progress(reader, url, tmp_path):
     page = reader
     page.goto(f"{url}/{QUESTION}/")

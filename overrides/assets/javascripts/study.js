@@ -65,6 +65,7 @@
   }
   const changed = (q) => { const m = db.marks[q.id]; return !!m && m.v !== q.version; };
 
+  const repaints = [];  // what a page redraws when the marks change outside it
   let data;
   const questions = () => data || (data = fetch(new URL("assets/study/questions.json", ROOT))
     .then((r) => r.json()));
@@ -135,6 +136,7 @@
       render();
     }));
     render();
+    repaints.push(render);
   }
 
   // ---- topic and home pages: "x / n mastered", badges in the topic table, a random question, the filter.
@@ -176,44 +178,51 @@
   }
   function topicPage(bar, topic) {
     const rows = tableRows(topic);
-    say($(".study-progress", bar), progress(rows));
+    const paint = () => {
+      say($(".study-progress", bar), progress(rows));
+      $$(".study-badge", $("article table") || bar).forEach((s) => s.remove());
+      if (rows.some((r) => db.marks[r.id])) {
+        questions().then((all) => {
+          const byId = new Map(all.questions.map((q) => [q.id, q]));
+          for (const r of rows) {
+            const tags = badges(byId.get(r.id) || { ...r, version: mark(r.id).v });
+            if (!tags.length) continue;
+            const s = document.createElement("span");
+            s.className = "study-badge";
+            s.textContent = tags.join(" · ");
+            r.a.after(s);
+          }
+        }).catch(() => { /* no data: no badges */ });
+      }
+    };
+    paint();
+    repaints.push(paint);
     $(".study-random", bar).addEventListener("click", () => { if (rows.length) location.href = pick(rows).a.href; });
     $(".study-handout-button", bar).addEventListener("click", () => handout(rows.map((r) => ({
       href: r.a.href, title: r.a.textContent }))));
     tableFilter($(".study-filter", bar), rows);
-    if (rows.some((r) => db.marks[r.id])) {
-      questions().then((all) => {
-        const byId = new Map(all.questions.map((q) => [q.id, q]));
-        for (const r of rows) {
-          const tags = badges(byId.get(r.id) || { ...r, version: mark(r.id).v });
-          if (!tags.length) continue;
-          const s = document.createElement("span");
-          s.className = "study-badge";
-          s.textContent = tags.join(" · ");
-          r.a.after(" ", s);
-        }
-      }).catch(() => { /* no data: no badges */ });
-    }
   }
   function homePage(bar) {
     $(".study-random", bar).addEventListener("click", () => {
       questions().then((all) => { location.href = href(pick(all.questions)); }).catch(() => {});
     });
-    if (!Object.keys(db.marks).length) return;  // a first visit: nothing to count, nothing to fetch
-    questions().then((all) => {
-      say($(".study-progress", bar), progress(all.questions));
-      for (const t of all.topics) {
-        const list = all.questions.filter((q) => q.topic === t.id);
-        const link = $$(".grid.cards a[href]").find((a) => pathOf(a) === t.id + "/");
-        const where = link && link.closest("li");
-        if (where) {
-          const s = document.createElement("p");
+    const paint = () => {
+      if (!Object.keys(db.marks).length) return;  // a first visit: nothing to count, nothing to fetch
+      questions().then((all) => {
+        say($(".study-progress", bar), progress(all.questions));
+        for (const t of all.topics) {
+          const list = all.questions.filter((q) => q.topic === t.id);
+          const link = $$(".grid.cards a[href]").find((a) => pathOf(a) === t.id + "/");
+          const where = link && link.closest("li");
+          if (!where) continue;
+          const s = $(".study-card-progress", where) || where.appendChild(document.createElement("p"));
           s.className = "study-card-progress";
           s.textContent = progress(list);
-          where.append(s);
         }
-      }
-    }).catch(() => { /* no data: the page stays as it is */ });
+      }).catch(() => { /* no data: the page stays as it is */ });
+    };
+    paint();
+    repaints.push(paint);
   }
 
   function tableFilter(form, rows) {  // the topic table, filtered by type, difficulty and "not mastered yet"
@@ -459,5 +468,11 @@
   const over = $(".study-overview");
   if (over && over.dataset.studyTopic) topicPage(over, over.dataset.studyTopic);
   else if (over) homePage(over);
+  // controls rendered `disabled data-wait` (partials/study-bar.html) work from now on
+  $$("[data-wait]").forEach((el) => { el.disabled = false; el.removeAttribute("data-wait"); });
+  // marks made elsewhere show here too: back to this page from the browser's cache, or in another tab
+  const repaint = () => { db = load(); applyMode(); repaints.forEach((p) => p()); };
+  window.addEventListener("pageshow", (e) => { if (e.persisted) repaint(); });
+  window.addEventListener("storage", (e) => { if (e.key === KEY) repaint(); });
   if ($(".study-tools")) questions().then(studyPage).catch(() => { /* no data: the page stays as it is */ });
 })();
