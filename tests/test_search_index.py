@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import markdown
 
+from sitesearch import sounds
 from sitesearch.index import add_asked, add_terms, plain_code, split_languages
 from sitesearch.lexicon import Concept, Names, found_in, inner_words, title_concepts, title_pairs, title_terms
 
@@ -136,3 +137,14 @@ def test_the_search_plugin_reads_code_blocks_without_their_highlighting_and_the_
     assert html.count("<span") > 10 and "<span" not in plain.split("<pre", 1)[1].split("</pre>")[0]
     assert _text(plain) == _text(html)
     assert plain.split("<pre")[0] == html.split("<pre")[0] and "<strong>粗体</strong>" in plain
+
+
+def test_the_chinese_index_can_hear_a_term_by_its_sound():
+    """sitesearch.sounds: each character by its usual reading (超 is chao, not its rare tiao, so 调参 is never
+    heard as 超参), a term by its reading in context where that differs (长度: chang du, 长 alone zhang)."""
+    heard = sounds.table(["长度", "超参", "幻觉", "LoRA", "幻"], "调超长")
+    assert heard["terms"] == ["幻觉", "超参", "长度"]  # Chinese terms of two characters or more
+    usual = {c: s for s, chars in heard["readings"].items() for c in chars}
+    assert usual["调"] == "diao" and usual["超"] == "chao" and usual["长"] == "zhang" and usual["幻"] == "huan"
+    assert heard["read_as"] == {"长度": "chang du"}
+    assert sounds.common_chars({"的": 10, "模型": 5, "型号": 1, "x": 99, "无": 0}, 2) == ["的", "型"]

@@ -105,6 +105,26 @@ def test_in_a_query_of_several_words_each_term_weighs_as_it_is_rare(query_js, qu
     assert query_js(_WEIGHTED, [query]) == [terms]
 
 
+# The expander with the sounds of a few terms, as the worker gets them from the Chinese index (sitesearch.sounds)
+_HEARD = _EXPAND.replace('"decoder"]', '"decoder", "防止", "别人"]').replace("isStopWord:", """sounds: {
+      terms: ["幻觉", "蒸馏", "越狱", "识别", "长度"], read_as: {长度: "chang du"},
+      readings: {huan: "幻换", jue: "觉绝", zheng: "蒸正", liu: "馏流", yue: "越粤", yu: "狱语", shi: "识是",
+                 bie: "别", zhi: "止", fang: "防", chang: "常", zhang: "长", du: "度"}},
+    isStopWord:""")
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("大模型幻绝", ["大模型", "幻觉"]),          # the IME's word with the sound of a domain term
+    ("模型蒸流", ["模型", "蒸馏"]),
+    ("常度", ["长度"]),                         # a term read in its context: 长度 is chang du, 长 alone zhang
+    ("幻觉", ["幻觉"]),
+    ("粤语", ["粤语"]),                         # two characters must keep one of the term's: 粤语 is a word
+    ("防止别人", ["防止", "别人"]),               # not 止别 across two words, heard as 识别
+])
+def test_a_word_typed_with_the_right_sound_is_heard_as_the_term(query_js, query, terms):
+    assert query_js(_HEARD, [query]) == [terms]
+
+
 def test_a_long_query_is_cut(query_js):
     long = ["attention " * 500, "注意力" * 2000, "x" * 5000]
     for terms in query_js(_EXPAND, long):

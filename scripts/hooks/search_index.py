@@ -38,8 +38,9 @@ from mkdocs import plugins
 from qbank import data
 from qbank.pages import split_front_matter
 from sitesearch import index as search_index
+from sitesearch import sounds
 from sitesearch.dirty import merged, serving
-from sitesearch.lexicon import concepts, domain_words, title_concepts, title_pairs
+from sitesearch.lexicon import concepts, domain_words, inner_words, title_concepts, title_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
@@ -106,6 +107,18 @@ def _is_word(text: str) -> bool:
     return jieba.dt.FREQ.get(text, 0) > 0 or text in _state["words"]
 
 
+def _sounds(pages: list[dict]) -> dict:
+    """The Chinese index's `sounds` (sitesearch.sounds): the domain words, the words of the titles and the
+    dictionary words inside them, which a query word typed with the right sound and wrong characters is heard as."""
+    titled = {w for p in pages if "#" not in p["location"] for w in jieba.lcut(p["title"])}
+    if not sounds.chinese(titled):  # the English index
+        return sounds.table([], [])
+    if "chars" not in _state:  # jieba's dictionary does not change while the process lives
+        _state["chars"] = sounds.common_chars(jieba.dt.FREQ)
+    words = titled | _state["words"]
+    return sounds.table(words | {inner for w in words for inner in inner_words(w, _is_word)}, _state["chars"])
+
+
 def _languages(config) -> dict[str, str]:
     """{locale: folder of its pages in the site ('' for the default language)}"""
     i18n = config.plugins.get("i18n")
@@ -131,5 +144,8 @@ def on_post_build(config):
         pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"],
                                        combined["config"]["separator"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
+        heard = _sounds(pages)
+        if heard["terms"]:  # a language written in Chinese characters
+            files[f"{lang}.json"]["sounds"] = heard
     for name, content in files.items():
         (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -16,6 +16,10 @@
  *   对话), a single character alone is dropped when other words remain, and so is a one-letter
  *   or one-digit fragment; such a word of 3+ characters is also looked up with one character changed
  *   (束搜素: a character picked wrong by the IME);
+ * - before it is cut, a Chinese run is heard: a part of it that sounds like a domain term (toneless pinyin,
+ *   from the index's `sounds`: scripts/sitesearch/sounds.py) and is not one is read as that term
+ *   (大模型幻绝 -> 大模型幻觉, 模型蒸流 -> 模型蒸馏: the IME's wrong word); a two-character part must
+ *   keep one of the term's characters (粤语 stays 粤语);
  * - an English stop word that ends a hyphenated compound is part of the term (decoder-only: only^1, an
  *   exact word, since Material leaves a term ending in ^n as it is);
  * - an English word becomes the common prefix of the word and its stem, without a final e
@@ -67,6 +71,7 @@
    * @param options.stem - English stemmer: word -> stem
    * @param options.isStopWord - English stop word test
    * @param options.weight - optional: how telling a term is, an integer >= 1 (see `weighted`)
+   * @param options.sounds - optional: {terms: [domain terms], readings: {syllable: characters}, read_as: {term: reading}}
    */
   function Expander(terms, options) {
     this.words = new Set(ZH_FUNCTION_WORDS.filter(function (w) { return w.length > 1 }))
@@ -85,6 +90,69 @@
     this.isStopWord = options.isStopWord
     this.functionWords = new Set(ZH_FUNCTION_WORDS)
     this.weight = options.weight      // optional: term -> integer boost >= 1 (ranking v3)
+    if (options.sounds) this.learnSounds(options.sounds)
+  }
+
+  /* The terms by their sound: "huan jue" -> [幻觉] (a term's reading, if its characters' usual readings do
+     not give it, comes with the index: 长度 chang du) */
+  Expander.prototype.learnSounds = function (sounds) {
+    var self = this
+    this.readingOf = new Map()        // character -> its usual toneless syllable
+    Object.keys(sounds.readings).forEach(function (syllable) {
+      Array.from(sounds.readings[syllable]).forEach(function (char) { self.readingOf.set(char, syllable) })
+    })
+    this.domain = new Set(sounds.terms)
+    this.heard = new Map()
+    this.longestSound = 0
+    sounds.terms.forEach(function (term) {
+      var key = sounds.read_as[term] || self.sound(term)
+      if (!self.heard.has(key)) self.heard.set(key, [])
+      self.heard.get(key).push(term)
+      self.longestSound = Math.max(self.longestSound, term.length)
+    })
+  }
+
+  /* How a text is read: 幻绝 -> "huan jue"; "" if a character is not known */
+  Expander.prototype.sound = function (text) {
+    var syllables = []
+    for (var i = 0; i < text.length; i++) {
+      var syllable = this.readingOf.get(text[i])
+      if (!syllable) return ""
+      syllables.push(syllable)
+    }
+    return syllables.join(" ")
+  }
+
+  /* The term a part of a query sounds like, if it is not one: 幻绝 -> 幻觉. Of several, the one that keeps
+     most of the part's characters; a two-character part must keep one */
+  Expander.prototype.soundsLike = function (part) {
+    var best = null, kept = part.length === 2 ? 0 : -1
+    ;(this.heard.get(this.sound(part)) || []).forEach(function (term) {
+      var same = 0
+      for (var i = 0; i < term.length; i++) same += term[i] === part[i]
+      if (same > kept) { best = term; kept = same }
+    })
+    return best
+  }
+
+  /* 大模型幻绝 -> 大模型幻觉: the longest parts first, a domain term as it is; a part starts and ends where
+     the run's words do (防止别人: not 止别, heard as 识别) */
+  Expander.prototype.hear = function (run) {
+    if (!this.heard) return run
+    var cuts = new Set([0]), at = 0, out = ""
+    this.segment(run).forEach(function (word) { cuts.add(at += word.length) })
+    for (var i = 0; i < run.length;) {
+      var size = 1, heard = run[i]
+      for (var n = Math.min(this.longestSound, run.length - i); n >= 2 && cuts.has(i); n--) {
+        if (!cuts.has(i + n)) continue
+        var part = run.slice(i, i + n)
+        var term = this.domain.has(part) ? part : this.soundsLike(part)
+        if (term) { size = n; heard = term; break }
+      }
+      out += heard
+      i += size
+    }
+    return out
   }
 
   /* 自注意力机制的作用 -> [自注意力机制, 的, 作用] */
@@ -106,7 +174,7 @@
   Expander.prototype.chinese = function (run) {
     var self = this, out = [], single = ""
     function flush() { if (single) out.push({ term: single, alone: single.length === 1 }); single = "" }
-    this.segment(run).forEach(function (word) {
+    this.segment(this.hear(run)).forEach(function (word) {
       if (self.functionWords.has(word)) { flush(); out.push({ term: word, filler: true }) }
       else if (word.length === 1) single += word
       else { flush(); out.push({ term: word }) }

@@ -11,6 +11,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3   // Material's SearchMessageTyp
 var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 var weight = null           // how telling a query word is (ranking v3), idem
+var sounds = null           // the Chinese index's domain terms and character readings (IME homophones)
 var queries = []            // the words of each query passed on to Material's worker, until its result is back
 
 /* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
@@ -32,6 +33,7 @@ function start() {
   var index = load(params.get("index"))   // the page script loads search_index.json: settings, no pages
   setup.config = index.config
   setup.docs = index.docs
+  sounds = index.sounds || null
   dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }))
 }
 
@@ -114,7 +116,8 @@ function expandWhenBuilt() {
     expander = new SiteSearch.Expander(Object.keys(index.invertedIndex), {
       stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
       isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) },
-      weight: weight = weigher(index.invertedIndex)
+      weight: weight = weigher(index.invertedIndex),
+      sounds: sounds
     })
     /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
        the expanded query is cut already, so that question is answered "no" (lookups are unaffected) */
