@@ -70,6 +70,8 @@ def test_a_typo_still_finds_the_page_and_the_right_spelling_ranks_first(page, si
     ("zh", "束搜素", "束搜索"),                 # a character picked wrong by the IME
     ("zh", "大模型幻绝", "幻觉"),               # a word of the right sound and wrong characters (幻觉)
     ("zh", "模型蒸流", "蒸馏"),
+    ("en", "kvcache", "kv cache"),            # two words written as one, which a title has together
+    ("zh", "kvcache", "kv cache"),
     ("zh", "√d_k", "√d_k"),                   # d_k = dk on both sides; the single letters alone are never searched
 ])
 def test_other_spellings_and_slips_find_the_page_first(page, site_url, lang, query, title):

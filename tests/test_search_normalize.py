@@ -100,6 +100,7 @@ def test_a_query_becomes_plain_terms(query_js, query, terms):
     ("大模型微调要多少显存", ["大模型", "微调*^2", "显存*^4"]),
     ("attentoin 模型", ["attentoin*^80", "attentoin~2^8", "模型"]),  # a typo: exact forms first, fuzzy as its word
     ("decoder-only 模型", ["decoder*^3", "only^1", "模型"]),  # an exact word stays as it is
+    ("自注意力机制 显存", ["自注意力机制*^8", "显存*^4", "自注意力^1"]),  # the words inside a compound, weighing least
 ])
 def test_in_a_query_of_several_words_each_term_weighs_as_it_is_rare(query_js, query, terms):
     assert query_js(_WEIGHTED, [query]) == [terms]
@@ -123,6 +124,20 @@ _HEARD = _EXPAND.replace('"decoder"]', '"decoder", "防止", "别人"]').replace
 ])
 def test_a_word_typed_with_the_right_sound_is_heard_as_the_term(query_js, query, terms):
     assert query_js(_HEARD, [query]) == [terms]
+
+
+# The expander told which words some page's title or tags have together (the worker reads it from the index)
+_TOGETHER = _EXPAND.replace('"decoder"]', '"decoder", "kv", "cache", "alpha", "fold"]').replace(
+    "isStopWord:", 'together: (a, b) => a + " " + b === "kv cache",\n    isStopWord:')
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("kvcache", ["kv", "cach"]),                       # two words written as one (cach: the stem)
+    ("alphafold", ["alphafold*^10", "alphafold~2"]),  # both are words, but no page names them together
+    ("transformers", ["transformer"]),                # an index term is never split
+])
+def test_two_words_written_as_one_are_searched_as_the_two(query_js, query, terms):
+    assert query_js(_TOGETHER, [query]) == [terms]
 
 
 def test_a_long_query_is_cut(query_js):

@@ -20,8 +20,12 @@
  *   from the index's `sounds`: scripts/sitesearch/sounds.py) and is not one is read as that term
  *   (大模型幻绝 -> 大模型幻觉, 模型蒸流 -> 模型蒸馏: the IME's wrong word); a two-character part must
  *   keep one of the term's characters (粤语 stays 粤语);
+ * - in a query of several words, the words inside a Chinese compound term are also searched, weighing least
+ *   (调用外部工具: 调用^1 外部^1 工具^1);
  * - an English stop word that ends a hyphenated compound is part of the term (decoder-only: only^1, an
  *   exact word, since Material leaves a term ending in ^n as it is);
+ * - two English words written as one (kvcache) are searched as those two words, when the word is no index
+ *   term, starts none, and some page's title, tags or asked_as have both;
  * - an English word becomes the common prefix of the word and its stem, without a final e
  *   (quantize -> quantiz, which also starts quantization; prune -> prun), plus the word itself when
  *   that prefix drops more than two letters (explainability -> explainability, explain); a word of
@@ -71,6 +75,7 @@
    * @param options.stem - English stemmer: word -> stem
    * @param options.isStopWord - English stop word test
    * @param options.weight - optional: how telling a term is, an integer >= 1 (see `weighted`)
+   * @param options.together - optional: (a, b) -> whether a page's title, tags or asked_as have both words
    * @param options.sounds - optional: {terms: [domain terms], readings: {syllable: characters}, read_as: {term: reading}}
    */
   function Expander(terms, options) {
@@ -90,6 +95,7 @@
     this.isStopWord = options.isStopWord
     this.functionWords = new Set(ZH_FUNCTION_WORDS)
     this.weight = options.weight      // optional: term -> integer boost >= 1 (ranking v3)
+    this.together = options.together  // optional: (word, word) -> true if a page names both (split)
     if (options.sounds) this.learnSounds(options.sounds)
   }
 
@@ -184,9 +190,30 @@
   }
 
   Expander.prototype.startsTerm = function (word) {
+    var at = this.firstFrom(word)
+    return at < this.latin.length && this.latin[at].slice(0, word.length) === word
+  }
+
+  Expander.prototype.firstFrom = function (word) {   // where word is, or would be, in the sorted terms
     var list = this.latin, lo = 0, hi = list.length
     while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < word) lo = mid + 1; else hi = mid }
-    return lo < list.length && list[lo].slice(0, word.length) === word
+    return lo
+  }
+
+  /* Two words written as one (kvcache, selfattention): the two words it is made of, if the title, tags or
+     asked_as of some page have both (options.together); of several splits, the one whose shorter part is
+     longest. None if the word is an index term or starts one (alphafold is no split: no page names alpha
+     and fold together) */
+  Expander.prototype.split = function (word) {
+    if (!this.together || !/^[a-z]{4,30}$/.test(word) || this.startsTerm(word)) return null
+    var best = null
+    for (var i = 2; i <= word.length - 2; i++) {
+      var head = word.slice(0, i), tail = word.slice(i)
+      if ((!best || Math.min(i, tail.length) > Math.min(best[0].length, best[1].length)) &&
+          !this.isStopWord(head) && !this.isStopWord(tail) && this.together(head, tail))
+        best = [head, tail]
+    }
+    return best
   }
 
   /* quantize -> [quantiz]; prune -> [prun]; queries -> [quer]; explainability -> [explainability, explain];
@@ -225,6 +252,8 @@
       if (token.length < 2) return words.push({ term: token, alone: true })
       if (self.isStopWord(token) && COMPOUND_END.test(text.slice(0, end)) && !COMPOUND_GOES_ON.test(text.slice(end)))
         return words.push({ term: token, exact: true })        // decoder-only: "only" is part of the term
+      var parts = self.split(token)
+      if (parts) return parts.forEach(function (part) { words.push({ term: part, english: true }) })
       words.push({ term: token, filler: self.isStopWord(token), english: true })
     })
     return words
@@ -232,12 +261,32 @@
 
   /* The terms Material's search receives for a query (at most MAX_TERMS) */
   Expander.prototype.terms = function (query) {
-    var self = this, content = this.content(query), terms = []
+    var self = this, content = this.content(query), terms = [], inner = []
     content.forEach(function (w) {
       var forms = self.forms(w)
       terms.push.apply(terms, self.weight && content.length > 1 ? self.weighted(forms) : forms)
+      if (!w.english && content.length > 1)
+        inner.push.apply(inner, self.inner(w.term).map(function (part) { return part + "^1" }))
     })
-    return Array.from(new Set(terms)).slice(0, MAX_TERMS)
+    return Array.from(new Set(terms.concat(inner))).slice(0, MAX_TERMS)
+  }
+
+  /* The words inside a Chinese compound term of 4+ characters (调用外部工具: 调用, 外部, 工具). In a query of
+     several words they are also searched, as exact words of the least weight (调用^1): a page that words
+     the compound differently (调用外部 API) scores a little more, without counting as matching it (ranking
+     v3's coverage reads the word's own forms) */
+  Expander.prototype.inner = function (word) {
+    if (word.length < 4 || !this.words.has(word)) return []
+    var self = this, parts = []
+    for (var i = 0; i < word.length;) {
+      var size = 1
+      for (var j = Math.min(word.length, i + this.longest); j > i + 1; j--)
+        if ((j - i) < word.length && this.words.has(word.slice(i, j))) { size = j - i; break }
+      var part = word.slice(i, i + size)
+      if (size > 1 && !self.functionWords.has(part)) parts.push(part)
+      i += size
+    }
+    return parts
   }
 
   /* The words of a query that are searched: fillers and lone characters dropped when others remain */

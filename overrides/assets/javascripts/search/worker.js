@@ -117,6 +117,7 @@ function expandWhenBuilt() {
       stem: function (word) { return lunr.stemmer(new lunr.Token(word)).toString() },
       isStopWord: function (word) { return !lunr.stopWordFilter(new lunr.Token(word)) },
       weight: weight = weigher(index.invertedIndex),
+      together: together(index.invertedIndex),
       sounds: sounds
     })
     /* Material cuts Chinese queries again, greedily and into prefixes, asking `term in invertedIndex`;
@@ -154,6 +155,24 @@ function weigher(invertedIndex) {
     var weight = Math.max(1, Math.min(WEIGHT_MAX, Math.round(rarity + 1)))
     cache.set(word, weight)
     return weight
+  }
+}
+
+/* Whether some page has both words (exact terms) in its title, title synonyms, tags, tag synonyms or asked_as:
+   kv and cache (a query's kvcache is those two words), not alpha and fold */
+function together(invertedIndex) {
+  function pages(term) {
+    var out = new Set(), posting = invertedIndex[term]
+    if (posting) HIGH_FIELDS.forEach(function (field) {
+      for (var ref in posting[field] || {}) if (ref.indexOf("#") < 0) out.add(ref)
+    })
+    return out
+  }
+  return function (a, b) {
+    var first = pages(a)
+    if (!first.size) return false
+    for (var ref of pages(b)) if (first.has(ref)) return true
+    return false
   }
 }
 
