@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     print("Updated:")
     print("".join(f"  {p}\n" for p in updated), end="")
     first = args.docs / next(iter(pages))
-    print(f"\nNext: write the sections of {first}, then run 'make generated' and 'make check'\n(see CONTRIBUTING.md).\n"
+    print(f"\nNext: write the sections of {first}, its tags and the ways the question is asked (asked_as),\n"
+          "then run 'make generated' and 'make check' (see CONTRIBUTING.md).\n"
           "The English site shows the page as not translated yet until someone translates it.")
     return 0
 

@@ -49,7 +49,7 @@ def test_creates_the_chinese_page_in_the_standard_shape_and_updates_the_topic_in
     assert not (docs / f"fundamentals/{SLUG}.en.md").exists()  # the English site falls back, marked untranslated
     meta, body = read(zh)
     assert meta == {"id": "what-is-positional-encoding", "title": "什么是位置编码？", "topic": "fundamentals",
-                    "type": "concept", "difficulty": 2, "tags": [], "sources": [], "references": []}
+                    "type": "concept", "difficulty": 2, "tags": [], "asked_as": [], "sources": [], "references": []}
     assert body.lstrip().startswith("# 什么是位置编码？\n")
     headings = [line for line in body.splitlines() if line.startswith("## ")]
     assert headings == ["## 题目 {#question}", "## 答案 {#answer}", "## 解析 {#analysis}", "## 代码 {#code}",

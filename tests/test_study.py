@@ -362,7 +362,12 @@ def test_question_page_shows_type_difficulty_and_tags(reader, url, study_site):
     facts = page.locator(".study-facts").inner_text()
     level = {1: "基础 (1)", 2: "进阶 (2)", 3: "深入 (3)"}[q["difficulty"]]
     assert "类型：概念" in facts and f"难度：{level}" in facts and "标签：注意力机制" in facts
-    page.goto(f"{url}/en/{QUESTION}/")
+    for lang, lead in (("zh", "也常被问成："), ("en", "Also asked as: ")):  # the other ways it is asked, as text
+        meta = next(p.meta for p in question_pages(ROOT / "docs", lang) if p.meta["id"] == q["id"])
+        page.goto(f"{url}/{'' if lang == 'zh' else 'en/'}{QUESTION}/")
+        asked = page.locator(".study-asked")
+        expect(asked).to_have_text(lead + "".join(meta["asked_as"]))  # (the dots between them are CSS)
+        assert asked.locator(".study-asked-as").all_inner_texts() == meta["asked_as"]
     assert "Type: Concept" in page.locator(".study-facts").inner_text()
 
 

@@ -73,6 +73,8 @@ def new_question(docs: Path, taxonomy: Taxonomy, topic: str, title: str, title_e
     ident = unique_id(english_slug(title_en) if title_en else pinyin_slug(title), taken)
     kind = kind or question_type(title)
     meta = FrontMatter(ident, title, topic, kind, difficulty=2, references=[]).dump()
+    at = list(meta).index("tags") + 1  # an empty asked_as list after the tags, for the writer to fill in (A1)
+    meta = dict([*list(meta.items())[:at], ("asked_as", []), *list(meta.items())[at:]])
     body = f"\n# {title}\n" + "".join(f"\n## {PAGE_SECTIONS[key][0]} {{#{key}}}\n\n<!-- {hint} -->\n"
                                       for key, hint in PLACEHOLDERS.items())
     return {Path(topic) / f"{ident}.md": dump_front_matter(meta) + body}
