@@ -19,6 +19,9 @@ QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encod
 # gzipped bytes of a language's index per page it indexes: the index grows with the bank, each page must stay
 # lean (the index is fetched only when a reader first focuses search, so it is not part of any first load)
 MAX_INDEX_BYTES_PER_PAGE = 1_500
+# gzipped bytes of the Chinese index's `sounds` (sitesearch.sounds: domain terms and character readings for
+# IME homophones): a table of the vocabulary, not of the pages, so it has a budget of its own
+MAX_SOUNDS_BYTES = 32_000
 
 
 @pytest.mark.browser
@@ -74,16 +77,25 @@ def test_the_index_is_fetched_when_the_reader_first_searches_not_with_the_page(p
     assert [u for u in fetched if u.endswith("/search/zh.json")]
 
 
+def gzipped(data) -> int:
+    """Bytes of data written as the search hook writes it, gzipped."""
+    return len(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()))
+
+
 def test_each_language_has_a_small_index_of_its_own(built_site):
     shared = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert shared["docs"] == []  # what Material's page script loads: settings only
     for lang in HOMES:
-        raw = (built_site / "search" / f"{lang}.json").read_bytes()
-        docs = json.loads(raw)["docs"]
+        index = json.loads((built_site / "search" / f"{lang}.json").read_bytes())
+        sounds = index.pop("sounds", None)
+        assert (sounds is not None) == (lang == "zh")  # the Chinese index hears homophones (test_search_box.py)
+        docs = index["docs"]
         assert docs and all(is_language("/" + d["location"], lang) for d in docs)
         pages = {d["location"].split("#")[0] for d in docs}
-        per_page = len(gzip.compress(raw)) / len(pages)
+        per_page = gzipped(index) / len(pages)
         assert per_page <= MAX_INDEX_BYTES_PER_PAGE, f"{lang}: {per_page:.0f} bytes gzipped per page"
+        table = gzipped(sounds) if sounds else 0
+        assert table <= MAX_SOUNDS_BYTES, f"{lang}: sounds {table} bytes gzipped"
 
 
 def test_the_ways_a_question_is_asked_are_searched_with_its_page(built_site):

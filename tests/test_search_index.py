@@ -79,6 +79,19 @@ def test_a_page_gets_the_names_of_the_concepts_its_other_sections_discuss_and_th
     assert "masked language model" not in terms  # named once, in passing
 
 
+def test_a_passing_mention_carries_the_short_names_and_a_discussed_concept_every_name():
+    """A spoken phrase of the glossary (胡说八道, "making stuff up") goes to the pages about the concept (title,
+    tags) and to those that name it twice or more, not to every page that mentions it once."""
+    hallucination = Concept(zh=("幻觉", "胡说八道", "一本正经地胡说"), en=("hallucination", "making stuff up"))
+    def text_terms(answer: str) -> list[str]:
+        docs = [{"location": "p/", "title": "如何训练", "text": ""},
+                {"location": "p/#answer", "title": "答案", "text": f"<p>{answer}</p>"}]
+        return add_terms(docs, [hallucination], WORDS.__contains__)[0]["text_terms"].split("\u200b")
+    once, twice = text_terms("模型\u200b会\u200b产生\u200b幻觉"), text_terms("幻觉\u200b，\u200b又\u200b是\u200b幻觉")
+    assert {"胡说八道", "hallucination"} <= set(once) and not {"一本正经地胡说", "making stuff up"} & set(once)
+    assert {"胡说八道", "一本正经地胡说", "hallucination", "making stuff up"} <= set(twice)
+
+
 def test_a_title_pair_the_glossary_lacks_becomes_a_concept_in_both_languages():
     cut = {"什么是差分交互": ["什么", "是", "差分", "交互"]}.__getitem__
     pairs = title_pairs(["什么是差分交互（Differentiable Interaction）？", "LLM（大型语言模型）是什么"], cut)

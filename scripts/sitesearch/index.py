@@ -77,12 +77,15 @@ def pages(docs: list[dict]) -> dict[str, list[dict]]:
 
 
 def terms(segmented: str, prose: str, concepts: Iterable[Concept], inner: Callable[[str], list[str]],
-          rest: str = "") -> list[str]:
-    """Other names of the concepts `prose` names, the two main names of those the `rest` of the page
-    discusses, the `inner` words of the Chinese tokens of `segmented` (lexicon.inner_words), and the
-    normalised forms of its words (GPT-3 -> gpt3)."""
+          rest: str = "", every_name: bool = True) -> list[str]:
+    """Other names of the concepts `prose` names (with `every_name` false, only the short names of a concept
+    the page names once, with its `rest`: a passing mention does not carry every spoken phrase), the two main
+    names of those the `rest` of the page discusses, the `inner` words of the Chinese tokens of `segmented`
+    (lexicon.inner_words), and the normalised forms of its words (GPT-3 -> gpt3)."""
     named = found_in(prose, concepts)
-    out = [name for concept in named for name in concept.names]
+    lower = f"{prose} {rest}".lower()
+    out = [name for concept in named
+           for name in (concept.names if every_name or _named(lower, concept, 2) else concept.short_names)]
     out += [name for c in discussed(rest, concepts, named) for name in (c.zh[0], c.en[0])]
     tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
     out += [word for token in tokens for word in inner(token)]
@@ -122,10 +125,11 @@ def _named(lower: str, concept: Concept, times: int) -> bool:
 _MEMO: dict[tuple, list[str]] = {}  # lives as long as the process: `mkdocs serve` rebuilds reuse it
 
 
-def _terms(version: str, segmented: str, prose: str, concepts, inner, rest: str = "") -> list[str]:
-    key = (version, segmented, prose, rest)
+def _terms(version: str, segmented: str, prose: str, concepts, inner, rest: str = "", every_name: bool = True
+           ) -> list[str]:
+    key = (version, segmented, prose, rest, every_name)
     if key not in _MEMO:
-        _MEMO[key] = terms(segmented, prose, concepts, inner, rest)
+        _MEMO[key] = terms(segmented, prose, concepts, inner, rest, every_name)
     return _MEMO[key]
 
 
@@ -155,7 +159,8 @@ def add_terms(docs: list[dict], concepts: list[Concept], is_word: Callable[[str]
         if on_tags:
             page["tag_terms"] = "\u200b".join(on_tags)
         seen = {w.lower() for w in split(title + " " + prose)} | {t.lower() for t in on_title + on_tags}
-        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, inner, rest.replace("\u200b", ""))
+        on_text = _terms(version, text, prose.replace("\u200b", ""), concepts, inner, rest.replace("\u200b", ""),
+                         every_name=False)
         page["text_terms"] = "\u200b".join(t for t in on_text if t.lower() not in seen
                                             and not {w for w in split(t.lower()) if w} <= seen)
     return docs

@@ -48,6 +48,14 @@ class Concept:
     def names(self) -> tuple[str, ...]:
         return self.zh + self.en + ((self.abbr,) if len(self.abbr) > 1 else ())
 
+    @property
+    def short_names(self) -> tuple[str, ...]:
+        """Its names that are terms rather than phrases: the preferred ones, the abbreviation, and the synonyms
+        of at most four Chinese characters or two English words (灰度发布, canary deployment; not 一本正经地胡说
+        or "making stuff up")."""
+        return tuple(n for n in self.names if n in (*self.zh[:1], *self.en[:1], self.abbr)
+                     or (len(n) <= 4 if ALL_HAN.match(n) else len(_words(n)) <= 2))
+
     @cached_property
     def english(self) -> set[str]:
         return {" ".join(_words(e)) for e in self.en if len(e) > 2}
