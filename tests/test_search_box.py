@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 from conftest import ROOT, mkdocs_config
 from sitesearch.metrics import HOMES, is_language, page_id
 from sitesearch.searchbox import INPUT, SearchBox
@@ -128,6 +129,22 @@ def test_search_syntax_and_regex_characters_never_raise_an_error(page, site_url,
                   "[a-z]+", "\\d{2}", "attention^2~1", "what?", "c++", "\"unclosed"]:
         box.search(query)
     assert [m for m in console if "Invalid query" in m or "error" in m] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query, word, title", [
+    ("en", "bitcoin attention", "bitcoin", "attention"),
+    ("zh", "红烧肉 注意力机制", "红烧肉", "注意力"),
+])
+def test_a_word_no_listed_page_has_is_named_above_the_results(page, site_url, lang, query, word, title):
+    box = SearchBox(page).open(site_url + HOMES[lang])
+    titles = box.search(query).titles
+    assert titles and title in titles[0].lower()  # the pages on the word the bank has are listed
+    note = page.locator(".md-search-result__missing")
+    expect(note).to_be_visible()
+    expect(note).to_have_text(("Not on any page: " if lang == "en" else "没有页面提到：") + word)
+    assert box.search(title).titles
+    expect(note).to_be_hidden()  # every word found: nothing to say
 
 
 @pytest.mark.parametrize("lang, query, text, glossary", [

@@ -6,7 +6,10 @@
  * - when nothing matches well (worker.js answers weak results with none, and Material writes "no
  *   result"), it says so in the page's language - 题库中还没有关于「…」的题目 / No question covers "…"
  *   yet - with the glossary entry the query names, if any, and a link to propose the question (the
- *   repository's new-question issue form). The query is only ever written as text.
+ *   repository's new-question issue form);
+ * - when pages are listed but a word of the query is on none of them (worker.js says which, on the page's
+ *   channel), it names the word above the results: 没有页面提到：比特币 / Not on any page: bitcoin.
+ * The query is only ever written as text.
  *
  * Settings: `siteSearch` in the page's __config (partials/search-worker.html). Needs query.js (normalize).
  */
@@ -20,16 +23,35 @@
   if (!site || !input || !meta || !self.SiteSearch) return
 
   var TEXT = /^zh/.test(document.documentElement.lang)
-    ? { none: ["题库中还没有关于「", "」的题目"], glossary: "术语表：", propose: "提议新增这道题" }
-    : { none: ["No question covers \u201c", "\u201d yet"], glossary: "Glossary: ", propose: "Propose this question" }
+    ? { none: ["题库中还没有关于「", "」的题目"], glossary: "术语表：", propose: "提议新增这道题",
+        missing: "没有页面提到：", and: "、" }
+    : { none: ["No question covers \u201c", "\u201d yet"], glossary: "Glossary: ", propose: "Propose this question",
+        missing: "Not on any page: ", and: ", " }
   var MAX_SHOWN = 60          // characters of the query repeated in the message
 
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(site.channel) : null
   var warmed = false
   input.addEventListener("focus", function () {
-    if (warmed || typeof BroadcastChannel !== "function") return
+    if (warmed || !channel) return
     warmed = true
-    new BroadcastChannel(site.channel).postMessage("load")
+    channel.postMessage("load")
   })
+
+  var absent = { query: "", words: [] }  // the words of the latest answered query that no listed page has
+  var note = document.createElement("p")
+  note.className = "md-search-result__missing"
+  note.hidden = true
+  meta.after(note)
+  function mark() {
+    note.hidden = !absent.words.length || absent.query.trim() !== input.value.trim()
+    note.textContent = note.hidden ? "" : TEXT.missing + absent.words.join(TEXT.and)
+  }
+  if (channel) channel.onmessage = function (ev) {
+    var data = ev.data || {}
+    if (typeof data.query !== "string" || !Array.isArray(data.missing)) return
+    absent = { query: data.query, words: data.missing.map(String) }
+    mark()
+  }
 
   var box = document.createElement("div")
   box.className = "md-search-result__none"
@@ -75,6 +97,7 @@
   }
 
   function update() {
+    mark()
     var query = input.value.trim()
     box.hidden = !(query.length > 1 && meta.textContent === config.translations["search.result.none"])
     if (box.hidden) return

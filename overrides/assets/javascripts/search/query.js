@@ -311,6 +311,16 @@
     })
   }
 
+  /* The searched words of a query as typed (normalised), each with the edit distance its typo forms allow
+     (0: none): what box.js may name as found on no page (worker.js `missing`) */
+  Expander.prototype.plainWords = function (query) {
+    var self = this
+    return this.content(query).map(function (w) {
+      var typo = self.forms(w).map(function (form) { return /~(\d)/.exec(form) }).filter(Boolean)[0]
+      return { word: w.term, typo: typo ? Number(typo[1]) : 0 }
+    })
+  }
+
   /* Ranking v3: in a query of several words, the forms of a word are boosted by how telling they are
      (`weight`, from the index: a word in the titles of few pages weighs more than 模型 or model): form*^w;
      a boosted exact form (term*^10) by that factor more; a fuzzy form (term~1) by the least weight of the

@@ -12,7 +12,7 @@ var params = new URL(location.href).searchParams
 var expander = null         // set once Material has built the index
 var weight = null           // how telling a query word is (ranking v3), idem
 var sounds = null           // the Chinese index's domain terms and character readings (IME homophones)
-var queries = []            // the words of each query passed on to Material's worker, until its result is back
+var queries = []            // each query passed on to Material's worker ({text, words}), until its result is back
 
 /* The language's index, the bulk of the search data, is not loaded with every page, nor are Material's
    worker script and our expander (query.js): they are loaded, and the index
@@ -37,18 +37,20 @@ function start() {
   dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }))
 }
 
-if (location.hash.length > 1 && typeof BroadcastChannel === "function")
-  new BroadcastChannel("site-search-" + location.hash.slice(1)).onmessage = function () {
-    if (state !== "empty") return
-    if (setup) start(); else warm = true
-  }
+var channel = location.hash.length > 1 && typeof BroadcastChannel === "function"
+  ? new BroadcastChannel("site-search-" + location.hash.slice(1)) : null
+if (channel) channel.onmessage = function (ev) {
+  if (ev.data !== "load" || state !== "empty") return
+  if (setup) start(); else warm = true
+}
 
 /* Registered before Material's own listener, which then reads the changed message (or never sees it) */
 addEventListener("message", function (ev) {
   var message = ev.data
   if (state === "loaded") {
     if (message.type === QUERY && expander) {
-      queries.push(expander.wordForms(message.data))
+      queries.push({ text: message.data, words: expander.wordForms(message.data),
+                     plain: expander.plainWords(message.data) })
       message.data = expander.expand(message.data)
     }
     return
@@ -78,10 +80,43 @@ self.postMessage = function (message) {
     return query && dispatchEvent(new MessageEvent("message", { data: query }))
   }
   if (message && message.type === RESULT) {
-    var words = queries.shift()
-    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data, words || []) }
+    var query = queries.shift() || { text: "", words: [], plain: [] }
+    message = { type: RESULT, data: weak(message.data) ? { items: [] } : rerank(message.data, query.words) }
+    if (channel) channel.postMessage({ query: query.text, missing: missing(message.data, query) })
   }
   post(message)
+}
+
+/* The words of a query that no listed page has (none of their forms among the items' `terms`, and for a word
+   searched with typo forms, no term within its edit distance either), as the reader typed them: box.js names
+   them above the results (not on any page: bitcoin). Nothing when nothing is listed */
+function missing(result, query) {
+  if (!result.items.length) return []
+  var terms = {}
+  result.items.forEach(function (group) {
+    group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
+  })
+  var found = Object.keys(terms)
+  return query.plain.filter(function (plain, i) {
+    return !query.words[i].some(function (form) { return terms[form] }) &&
+      !(plain.typo && found.some(function (term) { return near(plain.word, term, plain.typo) }))
+  }).map(function (plain) { return plain.word })
+}
+
+/* Whether two words are within `most` edits (insert, delete, replace) of each other */
+function near(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return false
+  var row = Array.from({ length: b.length + 1 }, function (_, j) { return j })
+  for (var i = 1; i <= a.length; i++) {
+    var next = [i], low = i
+    for (var j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      low = Math.min(low, next[j])
+    }
+    if (low > most) return false
+    row = next
+  }
+  return row[b.length] <= most
 }
 
 /* Matching well: the best page scores at least MIN_SCORE (design/search.md: a word of the query in its
