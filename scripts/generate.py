@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write the generated files from the pages and data: topic index pages, the home pages' topic list,
 the tag index pages, redirect stubs for merged pages (data/redirects.yml), the glossary tables (data/glossary.yml), the
-navigation in mkdocs.yml and the question pages' descriptions (their answers' first sentences).
+navigation in mkdocs.yml, the question pages' descriptions (their answers' first sentences) and how the Chinese terms
+sound for the site search (data/search-sounds.json).
 
 Each generated output is one small function `(docs folder) -> {docs-relative path: text}` in GENERATORS
 (a path outside the docs folder, such as mkdocs.yml, is absolute);
@@ -22,6 +23,7 @@ from qbank import description, glossary, navigation, redirects, study, tags
 from qbank.classify import Taxonomy
 from qbank.model import InputError
 from qbank.pages import write_atomic
+from sitesearch import sounds
 from qbank.write import Plan, plan_indexes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +59,14 @@ def tag_indexes(docs: Path) -> dict[Path, str]:
     return tags.files(docs)
 
 
-GENERATORS = [topic_indexes, tag_indexes, redirect_stubs, glossary_tables, navigation_config, descriptions]
+def search_sounds(docs: Path) -> dict[Path, str]:
+    """data/search-sounds.json (beside the docs folder): the Chinese terms and character readings with which
+    the search hears a word typed with the right sound and wrong characters (sitesearch.sounds)."""
+    return sounds.file(docs)
+
+
+GENERATORS = [topic_indexes, tag_indexes, redirect_stubs, glossary_tables, navigation_config, descriptions,
+              search_sounds]
 
 
 def stale(docs: Path) -> dict[Path, str]:

@@ -95,6 +95,9 @@ def test_each_language_has_a_small_index_of_its_own(built_site):
         per_page = gzipped(index) / len(pages)
         assert per_page <= MAX_INDEX_BYTES_PER_PAGE, f"{lang}: {per_page:.0f} bytes gzipped per page"
         table = gzipped(sounds) if sounds else 0
+        if sounds:  # what `qbank generate` wrote (sitesearch.sounds), copied as it is
+            written = json.loads((ROOT / "data" / "search-sounds.json").read_text(encoding="utf-8"))
+            assert {"lang": lang, **sounds} == written
         assert table <= MAX_SOUNDS_BYTES, f"{lang}: sounds {table} bytes gzipped"
 
 

@@ -160,4 +160,5 @@ def test_the_chinese_index_can_hear_a_term_by_its_sound():
     usual = {c: s for s, chars in heard["readings"].items() for c in chars}
     assert usual["调"] == "diao" and usual["超"] == "chao" and usual["长"] == "zhang" and usual["幻"] == "huan"
     assert heard["read_as"] == {"长度": "chang du"}
-    assert sounds.common_chars({"的": 10, "模型": 5, "型号": 1, "x": 99, "无": 0}, 2) == ["的", "型"]
+    assert sounds.common_chars({"的": 10, "模型": 5, "型号": 1, "x": 99, "无": 0}, 2, least=1) == ["的", "型"]
+    assert sounds.common_chars({"的": 10, "模型": 5}, 5) == ["的"]  # words used fewer than 10 times: left out

@@ -18,7 +18,8 @@
   at another copy's offsets (`ark>量化` in the results) and the index grow with every rebuild;
 - on_post_build, after mkdocs-static-i18n has written one index for all languages: one index per
   language (search/zh.json, search/en.json), whose page entries carry the glossary synonyms and inner
-  words of what they talk about (sitesearch.index); search/search_index.json, which Material's page
+  words of what they talk about (sitesearch.index), the Chinese one also how its terms sound (data/search-sounds.json,
+  written by `qbank generate`: sitesearch.sounds); search/search_index.json, which Material's page
   script loads on every page, keeps its settings and no pages. Under `mkdocs serve --dirty` a rebuild
   renders only the edited pages: sitesearch.dirty keeps the other pages' entries.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 import jieba
@@ -40,7 +42,7 @@ from qbank.pages import split_front_matter
 from sitesearch import index as search_index
 from sitesearch import sounds
 from sitesearch.dirty import merged, serving
-from sitesearch.lexicon import concepts, domain_words, inner_words, title_concepts, title_pairs
+from sitesearch.lexicon import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
@@ -58,15 +60,13 @@ def on_config(config):
         return
     glossary = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
     metas = [split_front_matter(p.read_text(encoding="utf-8"))[0] for p in sorted(Path(config.docs_dir).rglob("*.md"))]
-    titles = [m.get("title", "") for m in metas]
     tags = sorted({str(t) for m in metas for t in m.get("tags") or []})
-    if _state.get("source") == (glossary, titles, tags):  # a rebuild under `mkdocs serve` that changed no title or tag
+    source = [glossary, [str(m.get("title", "")) for m in metas], tags]
+    if _state.get("source") == source:  # a rebuild under `mkdocs serve` that changed no title or tag
         return
-    _state["source"] = (glossary, titles, tags)
-    _state["version"] = hashlib.sha256(json.dumps([glossary, titles, tags]).encode()).hexdigest()
-    known = concepts(data.glossary())
-    _state["concepts"] = known + title_concepts(title_pairs(titles, jieba.lcut), known)
-    _state["words"] = domain_words(_state["concepts"], titles, jieba.lcut, tags)
+    _state["source"] = source
+    _state["version"] = hashlib.sha256(json.dumps(source).encode()).hexdigest()
+    _state["concepts"], _state["words"] = vocabulary(data.glossary(), metas, jieba.lcut)
     for word in sorted(_state["words"]):
         jieba.add_word(word)
 
@@ -107,16 +107,9 @@ def _is_word(text: str) -> bool:
     return jieba.dt.FREQ.get(text, 0) > 0 or text in _state["words"]
 
 
-def _sounds(pages: list[dict]) -> dict:
-    """The Chinese index's `sounds` (sitesearch.sounds): the domain words, the words of the titles and the
-    dictionary words inside them, which a query word typed with the right sound and wrong characters is heard as."""
-    titled = {w for p in pages if "#" not in p["location"] for w in jieba.lcut(p["title"])}
-    if not sounds.chinese(titled):  # the English index
-        return sounds.table([], [])
-    if "chars" not in _state:  # jieba's dictionary does not change while the process lives
-        _state["chars"] = sounds.common_chars(jieba.dt.FREQ)
-    words = titled | _state["words"]
-    return sounds.table(words | {inner for w in words for inner in inner_words(w, _is_word)}, _state["chars"])
+@cache  # every rebuild under `mkdocs serve` cuts every page's asked_as again, with the same vocabulary `version`
+def _cut(version: str, text: str) -> tuple[str, ...]:
+    return tuple(jieba.lcut(text))
 
 
 def _languages(config) -> dict[str, str]:
@@ -136,7 +129,7 @@ def on_post_build(config):
     combined = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
     languages = _languages(config)
     docs = merged(combined["docs"])
-    search_index.add_asked(docs, _asked, jieba.lcut)
+    search_index.add_asked(docs, _asked, lambda text: _cut(_state["version"], text))
     docs = search_index.split_languages(docs, languages)
     files = {"search_index.json": {"config": combined["config"], "docs": []},  # settings for the page script
              "glossary.json": search_index.glossary_names(data.glossary())}  # for the page's empty results
@@ -144,8 +137,11 @@ def on_post_build(config):
         pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"],
                                        combined["config"]["separator"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
-        heard = _sounds(pages)
-        if heard["terms"]:  # a language written in Chinese characters
-            files[f"{lang}.json"]["sounds"] = heard
+    heard = ROOT / sounds.NAME  # how the Chinese terms sound: written by `qbank generate` (sitesearch.sounds)
+    if heard.is_file():
+        table = json.loads(heard.read_text(encoding="utf-8"))
+        index = files.get(f"{table.pop('lang', '')}.json")
+        if index is not None:
+            index["sounds"] = table
     for name, content in files.items():
         (folder / name).write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -84,8 +84,9 @@ def terms(segmented: str, prose: str, concepts: Iterable[Concept], inner: Callab
     (lexicon.inner_words), and the normalised forms of its words (GPT-3 -> gpt3)."""
     named = found_in(prose, concepts)
     lower = f"{prose} {rest}".lower()
-    out = [name for concept in named
-           for name in (concept.names if every_name or _named(lower, concept, 2) else concept.short_names)]
+    out = [name for concept in named for name in (
+        concept.names if every_name or concept.short_names == concept.names or _named(lower, concept, 2)
+        else concept.short_names)]
     out += [name for c in discussed(rest, concepts, named) for name in (c.zh[0], c.en[0])]
     tokens = [t for t in _SPLIT.split(segmented) if HAN.fullmatch(t)] + [n for n in out if HAN.fullmatch(n)]
     out += [word for token in tokens for word in inner(token)]

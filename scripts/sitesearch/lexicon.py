@@ -48,7 +48,7 @@ class Concept:
     def names(self) -> tuple[str, ...]:
         return self.zh + self.en + ((self.abbr,) if len(self.abbr) > 1 else ())
 
-    @property
+    @cached_property
     def short_names(self) -> tuple[str, ...]:
         """Its names that are terms rather than phrases: the preferred ones, the abbreviation, and the synonyms
         of at most four Chinese characters or two English words (灰度发布, canary deployment; not 一本正经地胡说
@@ -165,6 +165,18 @@ def domain_words(all_concepts: Iterable[Concept], titles: Iterable[str],
     the pages' Chinese tags."""
     words = {z for c in all_concepts for z in c.zh if len(z) > 1 and ALL_HAN.match(z)}
     return words | title_terms(titles, cut) | {t for t in tags if len(t) > 1 and ALL_HAN.match(t)}
+
+
+def vocabulary(glossary: list[dict], metas: Iterable[dict], cut: Callable[[str], Iterable[str]]
+               ) -> tuple[list[Concept], set[str]]:
+    """The concepts of the site (the glossary's, then the title pairs it lacks) and its domain words, from the
+    glossary and the front matter of every page (both languages)."""
+    metas = list(metas)
+    titles = [str(m.get("title", "")) for m in metas]
+    tags = sorted({str(t) for m in metas for t in m.get("tags") or []})
+    known = concepts(glossary)
+    found = known + title_concepts(title_pairs(titles, cut), known)
+    return found, domain_words(found, titles, cut, tags)
 
 
 def inner_words(token: str, is_word: Callable[[str], bool]) -> list[str]:
