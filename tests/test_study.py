@@ -77,6 +77,12 @@ def button(page, name: str):
     return page.get_by_role("button", name=name, exact=True)
 
 
+def topic_page(page, url: str):
+    """Open the fundamentals topic page: (how many questions its table lists, its progress line)."""
+    page.goto(f"{url}/fundamentals/")
+    return page.locator("article table tbody tr").count(), page.locator(".study-overview .study-progress")
+
+
 # ---------------------------------------------------------------- 1. self-test folding ----
 
 @pytest.mark.browser
@@ -185,9 +191,7 @@ def test_a_mark_survives_a_reload_and_a_switch_of_language(reader, url):
 @pytest.mark.browser
 def test_topic_and_home_pages_count_what_is_mastered(reader, url):
     page = reader
-    page.goto(f"{url}/fundamentals/")
-    rows = page.locator("article table tbody tr").count()
-    progress = page.locator(".study-overview .study-progress")
+    rows, progress = topic_page(page, url)
     expect(progress).to_have_text(f"已掌握 0 / {rows} 题")
     first = page.locator("article table tbody tr").first.locator("a")
     first.click()
@@ -207,9 +211,7 @@ def test_topic_and_home_pages_count_what_is_mastered(reader, url):
 @pytest.mark.browser
 def test_a_mark_made_in_another_tab_shows_in_this_one_without_a_reload(reader, url):
     page = reader
-    page.goto(f"{url}/fundamentals/")
-    rows = page.locator("article table tbody tr").count()
-    progress = page.locator(".study-overview .study-progress")
+    rows, progress = topic_page(page, url)
     badge = page.locator("article table tbody tr", has=page.locator(f"a[href$='{QUESTION.split('/')[1]}/']"))
     other = page.context.new_page()
     other.goto(f"{url}/{QUESTION}/")
