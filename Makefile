@@ -43,7 +43,7 @@ check: setup  ## content checker over docs/ (rules in CONTRIBUTING.md)
 parity: setup  ## which English twins are missing, outdated or out of parity (CONTRIBUTING, R10)
 	$(VENV)/bin/qbank parity
 
-generated: setup  ## topic indexes, home lists, redirects, glossary tables, nav (mkdocs.yml), page descriptions
+generated: setup  ## topic indexes, home lists, redirects, glossary tables, nav (mkdocs.yml), page descriptions, search sounds (data/search-sounds.json)
 	$(VENV)/bin/qbank generate
 
 check-code: setup-code  ## statically check and run every Python block of the reviewed pages (design/answer-standard.md)
