@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Callable, Iterable
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -32,9 +32,10 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _forms(word: str) -> set[str]:
+@cache  # the same words come back on every page
+def _forms(word: str) -> frozenset[str]:
     """A word as it is, and with a plural s or es dropped."""
-    return {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return frozenset({word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word})
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,15 @@ class Names:
 
     def __init__(self, all_concepts: Iterable[Concept]):
         self.concepts = list(all_concepts)
-        self._chinese: dict[str, list[tuple[str, int]]] = {}  # first two characters -> (name, concept)
+        self._chinese: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}  # first two characters -> (name,
+        # concept, the name's other pairs of characters: a text without one of them does not have the name)
         self._english: tuple[dict, dict] = ({}, {})  # a trie of words: (next word -> node, last word -> concepts)
         self._abbr: dict[str, list[int]] = {}
         for n, concept in enumerate(self.concepts):
             for name in concept.zh:
                 if len(name) > 1:
-                    self._chinese.setdefault(name[:2], []).append((name, n))
+                    pairs = tuple(dict.fromkeys(name[i:i + 2] for i in range(1, len(name) - 1)))
+                    self._chinese.setdefault(name[:2], []).append((name, n, pairs))
             for phrase in concept.english:
                 words = phrase.split(" ")
                 if phrase and len(words) <= _LONGEST_NAME:
@@ -97,8 +100,10 @@ class Names:
     def found_in(self, text: str) -> list[Concept]:
         """The concepts `text` names, in their order."""
         found = set()
-        for pair in self._chinese.keys() & set(map("".join, zip(text, text[1:]))):
-            found.update(n for name, n in self._chinese[pair] if n not in found and name in text)
+        pairs = set(map("".join, zip(text, text[1:])))
+        for pair in self._chinese.keys() & pairs:
+            found.update(n for name, n, inner in self._chinese[pair]
+                         if n not in found and pairs.issuperset(inner) and name in text)
         found_words = _WORD.findall(text)
         words = [w.lower() for w in found_words]
         root = self._english
