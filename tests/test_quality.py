@@ -127,7 +127,7 @@ def test_no_broken_internal_link_or_anchor(built_site):
         # one process per language, so both cores work; each also checks the links into the other language
         runs = [_linkchecker([f"{base}/"], rf"^{re.escape(base)}/en/"),
                 _linkchecker([f"{base}/en/"], rf"^{re.escape(base)}/(?!en/)")]
-        outputs = [run.communicate(timeout=1800) for run in runs]  # each anchor is a check: 10-15 min per language here
+        outputs = [run.communicate(timeout=1800) for run in runs]  # a check per anchor: 10+ min a language here
     finally:
         server.shutdown()
     problems, pages_seen = [], set()
