@@ -162,13 +162,15 @@
   }
 
   /* 自注意力机制的作用 -> [自注意力机制, 的, 作用] */
-  Expander.prototype.segment = function (run) {
-    var out = []
+  /* (most: the longest a word may be; given, no tail is kept whole: the words inside a term) */
+  Expander.prototype.segment = function (run, most) {
+    var out = [], typed = !most
+    most = most || run.length
     for (var i = 0; i < run.length;) {
       var size = 1
-      for (var j = Math.min(run.length, i + this.longest); j > i + 1; j--)
+      for (var j = Math.min(run.length, i + this.longest, i + most); j > i + 1; j--)
         if (this.words.has(run.slice(i, j))) { size = j - i; break }
-      if (i + size < run.length && this.starts.has(run.slice(i)))
+      if (typed && i + size < run.length && this.starts.has(run.slice(i)))
         size = run.length - i
       out.push(run.slice(i, i + size))
       i += size
@@ -277,16 +279,10 @@
      v3's coverage reads the word's own forms) */
   Expander.prototype.inner = function (word) {
     if (word.length < 4 || !this.words.has(word)) return []
-    var self = this, parts = []
-    for (var i = 0; i < word.length;) {
-      var size = 1
-      for (var j = Math.min(word.length, i + this.longest); j > i + 1; j--)
-        if ((j - i) < word.length && this.words.has(word.slice(i, j))) { size = j - i; break }
-      var part = word.slice(i, i + size)
-      if (size > 1 && !self.functionWords.has(part)) parts.push(part)
-      i += size
-    }
-    return parts
+    var self = this
+    return this.segment(word, word.length - 1).filter(function (part) {
+      return part.length > 1 && !self.functionWords.has(part)
+    })
   }
 
   /* The words of a query that are searched: fillers and lone characters dropped when others remain */
