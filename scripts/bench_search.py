@@ -25,7 +25,8 @@ from sitesearch.metrics import HOMES, OVERALL, UNCOVERED, acceptance, by_categor
 from sitesearch.searchbox import SearchBox
 
 SETS = [ROOT / "tests" / f"search_queries{suffix}.yml"
-        for suffix in ("", "_holdout", "_acceptance", "_acceptance2", "_acceptance3", "_acceptance4")]
+        for suffix in ("", "_holdout", "_acceptance", "_acceptance2", "_acceptance3", "_acceptance4",
+                       "_acceptance5")]
 COLUMNS = ["queries", "recall@1", "recall@5", "mrr", "empty", "foreign", "honest", "median_ms"]
 
 

@@ -229,7 +229,7 @@
       while (n < word.length && word[n] === stem[n]) n++
       var prefix = word.slice(0, n).replace(/(.{3})e$/, "$1")      // prune -> prun: pruning, pruned
       if (/ies$/.test(word)) prefix = prefix.replace(/i$/, "")       // queries -> quer: query
-      if (prefix.length >= 2 && prefix !== word)
+      if (prefix.length >= 3 && prefix !== word)                      // cls stays cls: cl starts too many words
         forms = word.length - prefix.length <= 2 ? [prefix] : [word, prefix]
     }
     if (!/^[a-z]{5,20}$/.test(word) || this.startsTerm(word)) return forms
