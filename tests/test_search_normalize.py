@@ -83,6 +83,7 @@ def test_a_page_entry_gets_the_forms_its_text_does_not_spell():
     ("modle", ["modl*^10", "modle~1"]),
     ("what is the attention", ["attention"]),
     ("[CLS]", ["cls"]), ("GPUs", ["gpu"]),               # cls: its stem cl would start too many words
+    ("forgot", ["forgot", "forget*^10", "forget~1"]),  # an irregular past form: the word pages use too
     ("a:b", []), ("+-", []), ("foo~", ["foo"]), ("(x", []), ("title:attention^", ["titl*^10", "title~1", "attention"]),
     ("[a-z]+.*(?:x) \\d{2}", ["az"]),
     ("quantisation", ["quantisation", "quantization", "quantiz"]),  # British -isation: also the -ization forms

@@ -43,6 +43,20 @@
   var MAX_CHARS = 100
   var MAX_TERMS = 12
   var EXACT_BOOST = 10
+  /* English past forms the stemmer cannot bring back to the word a page uses (forgot: forget, forgetting) */
+  var IRREGULAR = ("forget:forgot,forgotten know:knew,known give:gave,given take:took,taken write:wrote,written " +
+   "break:broke,broken choose:chose,chosen think:thought teach:taught bring:brought buy:bought catch:caught " +
+   "fall:fell,fallen get:got,gotten go:went,gone grow:grew,grown draw:drew,drawn throw:threw,thrown " +
+   "speak:spoke,spoken steal:stole,stolen freeze:froze,frozen hide:hid,hidden lose:lost mean:meant send:sent " +
+   "spend:spent build:built feel:felt keep:kept find:found hold:held say:said see:saw,seen tell:told " +
+   "understand:understood win:won begin:began,begun become:became come:came run:ran eat:ate,eaten " +
+   "blow:blew,blown shake:shook,shaken feed:fed rise:rose,risen shrink:shrank,shrunk spin:spun " +
+   "tear:tore,torn wear:wore,worn do:did,done make:made leave:left sell:sold stick:stuck forbid:forbade,forbidden"
+  ).split(" ").reduce(function (forms, entry) {
+    var pair = entry.split(":")
+    pair[1].split(",").forEach(function (form) { forms[form] = pair[0] })
+    return forms
+  }, {})
 
   var DASH = "[-·\\u2010-\\u2015\\u2212\\u30fb]"
   var JOINER = "[-_·\\u2010-\\u2015\\u2212\\u30fb]"   // a dash, or the underscore of a subscript (d_k)
@@ -223,6 +237,7 @@
   Expander.prototype.english = function (word) {
     var british = word.replace(/isation(s?)$/, "ization$1")         // quantisation -> quantization
     if (british !== word) return [word].concat(this.english(british))
+    if (IRREGULAR.hasOwnProperty(word)) return [word].concat(this.english(IRREGULAR[word]))   // forgot: forget
     var forms = [word]
     if (!/\d/.test(word)) {
       var stem = this.stem(word), n = 0
