@@ -142,7 +142,10 @@ def test_a_word_no_listed_page_has_is_named_above_the_results(page, site_url, la
     assert titles and title in titles[0].lower()  # the pages on the word the bank has are listed
     note = page.locator(".md-search-result__missing")
     expect(note).to_be_visible()
-    expect(note).to_have_text(("Not on any page: " if lang == "en" else "没有页面提到：") + word)
+    propose = "Propose this question" if lang == "en" else "提议新增这道题"
+    expect(note).to_have_text(("Not on any page: " if lang == "en" else "没有页面提到：") + word + " \u00b7 " + propose)
+    repo = mkdocs_config()["repo_url"].rstrip("/")
+    expect(note.get_by_role("link", name=propose)).to_have_attribute("href", f"{repo}/issues/new?template={FORM.name}")
     assert box.search(title).titles
     expect(note).to_be_hidden()  # every word found: nothing to say
 

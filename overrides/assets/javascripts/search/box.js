@@ -8,7 +8,8 @@
  *   yet - with the glossary entry the query names, if any, and a link to propose the question (the
  *   repository's new-question issue form);
  * - when pages are listed but a word of the query is on none of them (worker.js says which, on the page's
- *   channel), it names the word above the results: 没有页面提到：比特币 / Not on any page: bitcoin.
+ *   channel), it names the word above the results, with the same link to propose the question:
+ *   没有页面提到：比特币 · 提议新增这道题 / Not on any page: bitcoin · Propose this question.
  * The query is only ever written as text.
  *
  * Settings: `siteSearch` in the page's __config (partials/search-worker.html). Needs query.js (normalize).
@@ -28,6 +29,8 @@
     : { none: ["No question covers \u201c", "\u201d yet"], glossary: "Glossary: ", propose: "Propose this question",
         missing: "Not on any page: ", and: ", " }
   var MAX_SHOWN = 60          // characters of the query repeated in the message
+  var PROPOSE = site.repo &&  // the repository's new-question issue form
+    { href: site.repo.replace(/\/$/, "") + "/issues/new?template=" + site.form, text: TEXT.propose }
 
   var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(site.channel) : null
   var warmed = false
@@ -44,7 +47,8 @@
   meta.after(note)
   function mark() {
     note.hidden = !absent.words.length || absent.query.trim() !== input.value.trim()
-    note.textContent = note.hidden ? "" : TEXT.missing + absent.words.join(TEXT.and)
+    var said = note.hidden ? [] : [TEXT.missing + absent.words.join(TEXT.and)]
+    fill(note, said.length && PROPOSE ? said.concat([" \u00b7 ", PROPOSE]) : said)
   }
   if (channel) channel.onmessage = function (ev) {
     var data = ev.data || {}
@@ -70,16 +74,21 @@
     return best && best.entry
   }
 
-  function line(parts) {
-    var p = document.createElement("p")
+  /* `element` holding `parts`: strings as text, {href, text} as links */
+  function fill(element, parts) {
+    element.replaceChildren()
     parts.forEach(function (part) {
-      if (typeof part === "string") return p.append(part)
+      if (typeof part === "string") return element.append(part)
       var a = document.createElement("a")
       a.href = part.href
       a.textContent = part.text
-      p.append(a)
+      element.append(a)
     })
-    return p
+    return element
+  }
+
+  function line(parts) {
+    return fill(document.createElement("p"), parts)
   }
 
   function render(query) {
@@ -91,8 +100,7 @@
       lines.push(line([TEXT.glossary, { href: site.glossaryPage + "#" + found.id,
                                          text: zh ? found.zh + " · " + found.en : found.en + " · " + found.zh }]))
     }
-    if (site.repo)
-      lines.push(line([{ href: site.repo.replace(/\/$/, "") + "/issues/new?template=" + site.form, text: TEXT.propose }]))
+    if (PROPOSE) lines.push(line([PROPOSE]))
     box.replaceChildren.apply(box, lines)
   }
 
