@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark the site search: type each query of the query sets into the built site's search box in
 Chromium, and print per set, language and category: recall@1, recall@5, MRR, empty results (covered
-topics), results in the other language, honest empty answers (topics no page covers) and median latency;
+topics), results in the other language, honest answers to topics no page covers (honest: no result; told:
+no result, or a word of the query named as on no page above the results) and median latency;
 then issue #15's acceptance check per language (ok / FAIL), and the queries that missed on stderr.
 
     .venv/bin/python scripts/bench_search.py                 # build into a temp dir; main, holdout, acceptance sets
@@ -26,8 +27,8 @@ from sitesearch.searchbox import SearchBox
 
 SETS = [ROOT / "tests" / f"search_queries{suffix}.yml"
         for suffix in ("", "_holdout", "_acceptance", "_acceptance2", "_acceptance3", "_acceptance4",
-                       "_acceptance5")]
-COLUMNS = ["queries", "recall@1", "recall@5", "mrr", "empty", "foreign", "honest", "median_ms"]
+                       "_acceptance5", "_acceptance6")]
+COLUMNS = ["queries", "recall@1", "recall@5", "mrr", "empty", "foreign", "honest", "told", "median_ms"]
 
 
 class QueryFileError(Exception):
@@ -79,12 +80,15 @@ def measure(url: str, sets: dict[str, dict], langs: list[str], verbose: bool) ->
                 scored = rows[name][lang] = []
                 for q in queries[lang]:
                     result = box.search(q["q"])
+                    told = q["expect"] == UNCOVERED and bool(result.paths) and bool(box.missing())
                     scored.append(score(q["q"], q["expect"], result.paths, lang, result.latency_ms,
-                                        q.get("category", "-")))
+                                        q.get("category", "-"), told))
                 for r in scored:
                     if verbose or not r.ok:
                         what = (f"recall@5 {r.recall:.2f} rr {r.reciprocal_rank:.2f}" if r.covered
-                                else "uncovered, honest" if not r.found else "uncovered, not empty")
+                                else "uncovered, honest" if not r.found
+                                else "uncovered, not empty, a word named as on no page" if r.told
+                                else "uncovered, not empty")
                         print(f"  {name} {lang} [{r.category}] {r.query!r}: {what} foreign {r.foreign} "
                               f"top5 {r.found[:5]} expect {r.expect or UNCOVERED}", file=sys.stderr)
             page.close()
@@ -98,8 +102,8 @@ def table(name: str, report: dict[str, dict[str, dict]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for lang, categories in report.items():
         for category, figures in categories.items():
-            honest = f"{figures['honest']}/{figures['uncovered']}" if figures["uncovered"] else None
-            shown = {**figures, "honest": honest}
+            shown = {**figures, **{c: f"{figures[c]}/{figures['uncovered']}" if figures["uncovered"] else None
+                                   for c in ("honest", "told")}}
             cells = [name, lang, f"**{category}**" if category == OVERALL else category]
             cells += ["–" if shown[c] is None else str(shown[c]) for c in COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")

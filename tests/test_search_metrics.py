@@ -34,8 +34,10 @@ def test_an_uncovered_topic_is_honest_only_when_nothing_comes_back():
     honest = score("q", "none", [], "zh", None, "uncovered")
     dishonest = score("q", "none", ZH[:1], "zh", None, "uncovered")
     assert not honest.covered and honest.ok and not dishonest.ok
-    figures = summary([honest, dishonest])
-    assert (figures["uncovered"], figures["honest"], figures["covered"], figures["empty"]) == (2, 1, 0, 0)
+    told = score("q", "none", ZH[:1], "zh", None, "uncovered", told=True)  # listed, but "not on any page: q"
+    figures = summary([honest, dishonest, told])
+    assert (figures["uncovered"], figures["honest"], figures["told"], figures["covered"], figures["empty"]) == \
+        (3, 1, 2, 0, 0)
     assert figures["recall@5"] is None and figures["mrr"] is None
 
 
@@ -49,7 +51,7 @@ def test_summary_per_category_and_overall():
     report = by_category(rows)
     assert list(report) == ["term", "typo", "uncovered", OVERALL]
     assert report["term"] == {"queries": 2, "covered": 2, "recall@1": 0.5, "recall@5": 1.0, "mrr": 0.75, "empty": 0,
-                              "foreign": 0, "uncovered": 0, "honest": 0, "median_ms": 15.0}
+                              "foreign": 0, "uncovered": 0, "honest": 0, "told": 0, "median_ms": 15.0}
     overall = report[OVERALL]
     assert (overall["queries"], overall["covered"], overall["empty"], overall["honest"]) == (4, 3, 1, 1)
     assert overall["recall@1"] == 0.333 and overall["recall@5"] == 0.667 and overall["mrr"] == 0.5

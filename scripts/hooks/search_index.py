@@ -42,7 +42,7 @@ from qbank.pages import split_front_matter
 from sitesearch import index as search_index
 from sitesearch import sounds
 from sitesearch.dirty import merged, serving
-from sitesearch.lexicon import vocabulary
+from sitesearch.lexicon import is_word, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
@@ -103,10 +103,6 @@ def on_pre_build(config):
         i18n.search_entries.clear()
 
 
-def _is_word(text: str) -> bool:
-    return jieba.dt.FREQ.get(text, 0) > 0 or text in _state["words"]
-
-
 @cache  # every rebuild under `mkdocs serve` cuts every page's asked_as again, with the same vocabulary `version`
 def _cut(version: str, text: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(text))
@@ -134,8 +130,8 @@ def on_post_build(config):
     files = {"search_index.json": {"config": combined["config"], "docs": []},  # settings for the page script
              "glossary.json": search_index.glossary_names(data.glossary())}  # for the page's empty results
     for lang in languages:
-        pages = search_index.add_terms(docs[lang], _state["concepts"], _is_word, _state["version"],
-                                       combined["config"]["separator"])
+        pages = search_index.add_terms(docs[lang], _state["concepts"], is_word(jieba.dt.FREQ, _state["words"]),
+                                       _state["version"], combined["config"]["separator"])
         files[f"{lang}.json"] = search_index.language_index(combined, search_index.trim(pages))
     heard = ROOT / sounds.NAME  # how the Chinese terms sound: written by `qbank generate` (sitesearch.sounds)
     if heard.is_file():

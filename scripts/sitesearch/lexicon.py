@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Callable, Iterable
+from typing import Callable, Container, Iterable, Mapping
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
 ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -182,6 +182,11 @@ def vocabulary(glossary: list[dict], metas: Iterable[dict], cut: Callable[[str],
     known = concepts(glossary)
     found = known + title_concepts(title_pairs(titles, cut), known)
     return found, domain_words(found, titles, cut, tags)
+
+
+def is_word(frequencies: Mapping[str, int], words: Container[str]) -> Callable[[str], bool]:
+    """Whether a text is a word: in jieba's dictionary (`frequencies`, a Tokenizer's FREQ) or a domain word."""
+    return lambda text: frequencies.get(text, 0) > 0 or text in words
 
 
 def inner_words(token: str, is_word: Callable[[str], bool]) -> list[str]:

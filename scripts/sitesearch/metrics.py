@@ -1,6 +1,7 @@
 """Search quality figures for one language: recall@1, recall@5, MRR, empty and foreign-language results,
-honest empty answers to questions the bank does not cover, latency; per category and overall; and the
-acceptance check of issue #15. Pure functions of the result lists: no browser, no files."""
+honest answers to questions the bank does not cover (no result; or a word of the query named as on no page),
+latency; per category and overall; and the acceptance check of issue #15. Pure functions of the result lists:
+no browser, no files."""
 from __future__ import annotations
 
 import statistics
@@ -31,6 +32,7 @@ class Scored:
     foreign: int              # results in another language
     latency_ms: float | None
     category: str = "-"
+    told: bool = False        # the page named a word of the query that no page has (not on any page: kalman)
 
     @property
     def covered(self) -> bool:
@@ -55,10 +57,10 @@ class Scored:
 
 
 def score(query: str, expect: list[str] | str | None, paths: list[str], lang: str, latency_ms: float | None,
-          category: str = "-") -> Scored:
+          category: str = "-", told: bool = False) -> Scored:
     expect = None if expect in (None, UNCOVERED) else list(expect)
     return Scored(query, expect, [page_id(p) for p in paths], sum(not is_language(p, lang) for p in paths),
-                  latency_ms, category)
+                  latency_ms, category, told)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -67,7 +69,8 @@ def _mean(values: list[float]) -> float | None:
 
 def summary(rows: list[Scored]) -> dict:
     """recall@1, recall@5, MRR and empty over the covered queries; honest = uncovered ones with no result;
-    foreign = queries with a result in the other language (all queries)."""
+    told = uncovered ones with no result or with a query word named as on no page; foreign = queries with a
+    result in the other language (all queries)."""
     covered = [r for r in rows if r.covered]
     uncovered = [r for r in rows if not r.covered]
     latencies = [r.latency_ms for r in rows if r.latency_ms is not None]
@@ -81,6 +84,7 @@ def summary(rows: list[Scored]) -> dict:
         "foreign": sum(r.foreign > 0 for r in rows),
         "uncovered": len(uncovered),
         "honest": sum(not r.found for r in uncovered),
+        "told": sum(not r.found or r.told for r in uncovered),
         "median_ms": round(statistics.median(latencies), 1) if latencies else None,
     }
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 INPUT = "input.md-search__input"
 META = ".md-search-result__meta"
 ITEMS = ".md-search-result__list > .md-search-result__item"
+MISSING = ".md-search-result__missing"
 
 # Sets window.__searchLatency to the milliseconds from the next keyup in the search box to the next
 # update of the results.
@@ -65,6 +66,17 @@ class SearchBox:
         articles = [items.nth(i).locator("a.md-search-result__link").first for i in range(items.count())]
         return Result(query, [a.evaluate("a => a.href") for a in articles],
                       [a.locator("h1, h2").first.inner_text().replace("\u200b", "") for a in articles], latency)
+
+    def missing(self, timeout: int = 1_000) -> str:
+        """The line naming the query's words that no listed page has (not on any page: kalman), '' if none
+        shows within `timeout` ms: it comes on its own channel, after or before the results."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+        note = self.page.locator(MISSING)
+        try:
+            note.wait_for(state="visible", timeout=timeout)
+        except PlaywrightTimeout:
+            return ""
+        return note.inner_text()
 
     def _clear(self) -> None:
         box = self.page.locator(INPUT)

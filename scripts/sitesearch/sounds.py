@@ -21,7 +21,7 @@ from pathlib import Path
 from qbank import data, languages
 from qbank.pages import split_front_matter
 
-from .lexicon import inner_words, vocabulary
+from .lexicon import inner_words, is_word, vocabulary
 
 NAME = Path("data") / "search-sounds.json"  # beside the docs folder
 
@@ -96,7 +96,7 @@ def file(docs: Path) -> dict[Path, str]:
         cut.add_word(word)
     titles = [str(meta.get("title", "")) for path, meta in pages if languages.lang(path) == languages.DEFAULT]
     heard = {w for title in titles for w in cut.lcut(title)} | words
-    is_word = lambda text: cut.FREQ.get(text, 0) > 0 or text in words  # noqa: E731
-    terms = heard | {inner for w in heard for inner in inner_words(w, is_word)}
+    known = is_word(cut.FREQ, words)
+    terms = heard | {inner for w in heard for inner in inner_words(w, known)}
     sounds = {"lang": languages.DEFAULT, **table(terms, common_chars(cut.FREQ))}
     return {(docs.parent / NAME).resolve(): json.dumps(sounds, ensure_ascii=False, indent=0) + "\n"}

@@ -93,14 +93,18 @@ self.postMessage = function (message) {
 function missing(result, query) {
   if (!result.items.length) return []
   var terms = {}
-  result.items.forEach(function (group) {
-    group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
-  })
+  result.items.forEach(function (group) { matchedTerms(group, terms) })
   var found = Object.keys(terms)
   return query.plain.filter(function (plain, i) {
     return !query.words[i].some(function (form) { return terms[form] }) &&
       !(plain.typo && found.some(function (term) { return near(plain.word, term, plain.typo) }))
   }).map(function (plain) { return plain.word })
+}
+
+/* The index terms a page's items (a result group) matched, added to `terms` ({term: true}) */
+function matchedTerms(group, terms) {
+  group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
+  return terms
 }
 
 /* Whether two words are within `most` edits (insert, delete, replace) of each other */
@@ -219,8 +223,7 @@ var COVERAGE = 2
 function rerank(result, words) {
   if (words.length < 2) return result
   var matched = result.items.map(function (group) {
-    var terms = {}
-    group.forEach(function (item) { for (var term in item.terms) if (item.terms[term]) terms[term] = true })
+    var terms = matchedTerms(group, {})
     return words.map(function (forms) { return forms.some(function (form) { return terms[form] }) })
   })
   var weights = words.map(function (forms) { return weight(forms[forms.length - 1]) })
