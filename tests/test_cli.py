@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from qbank.cli import COMMANDS, main
 
@@ -31,3 +32,17 @@ def test_the_installed_command_runs_from_any_folder(tmp_path):
     assert qbank.exists(), "run 'make setup': it installs the qbank command into .venv"
     result = subprocess.run([str(qbank), "parity"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_answers_help_with_its_usage(command, capsys):
+    """`qbank <command> --help` lists the command's options (the usage says so), never a traceback."""
+    with pytest.raises(SystemExit) as exit:
+        main([command, "--help"])
+    assert exit.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_code_names_a_page_that_does_not_exist(capsys):
+    assert main(["code", "docs/no-such-topic/no-such-page.md"]) == 1
+    assert "docs/no-such-topic/no-such-page.md: no such page" in capsys.readouterr().err
