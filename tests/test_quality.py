@@ -114,6 +114,11 @@ CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.I)
 
 
+def _css_urls(css: str) -> list[str]:
+    """The URLs of the url(…) in a piece of CSS, quoted or not."""
+    return [next(filter(None, m.groups()), "") for m in CSS_URL.finditer(css)]
+
+
 class _Links(HTMLParser):
     """The ids (and <a name>) of an HTML page and every URL its elements name."""
 
@@ -131,7 +136,7 @@ class _Links(HTMLParser):
             elif name in URL_ATTRIBUTES or name.endswith("href"):
                 self.urls.append(value)
             elif name == "style":
-                self.urls += [next(filter(None, m.groups()), "") for m in CSS_URL.finditer(value)]
+                self.urls += _css_urls(value)
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
             self.urls += REFRESH.findall(attrs.get("content", ""))
 
@@ -140,7 +145,7 @@ def _read(file: Path) -> tuple[set[str], list[str]]:
     """The ids of a built HTML page and the URLs named by it, or no ids and the url()s of a stylesheet."""
     text = file.read_text(encoding="utf-8")
     if file.suffix == ".css":
-        return set(), [next(filter(None, m.groups()), "") for m in CSS_URL.finditer(CSS_COMMENT.sub("", text))]
+        return set(), _css_urls(CSS_COMMENT.sub("", text))
     parser = _Links()
     parser.feed(text)
     parser.close()

@@ -42,7 +42,7 @@ from qbank.pages import split_front_matter
 from sitesearch import index as search_index
 from sitesearch import sounds
 from sitesearch.dirty import merged, serving
-from sitesearch.lexicon import is_word, vocabulary
+from sitesearch.lexicon import is_word, titles_and_tags, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_PAGES_BOOST = 0.1
@@ -60,8 +60,7 @@ def on_config(config):
         return
     glossary = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
     metas = [split_front_matter(p.read_text(encoding="utf-8"))[0] for p in sorted(Path(config.docs_dir).rglob("*.md"))]
-    tags = sorted({str(t) for m in metas for t in m.get("tags") or []})
-    source = [glossary, [str(m.get("title", "")) for m in metas], tags]
+    source = [glossary, *titles_and_tags(metas)]
     if _state.get("source") == source:  # a rebuild under `mkdocs serve` that changed no title or tag
         return
     _state["source"] = source

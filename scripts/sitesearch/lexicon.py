@@ -172,13 +172,17 @@ def domain_words(all_concepts: Iterable[Concept], titles: Iterable[str],
     return words | title_terms(titles, cut) | {t for t in tags if len(t) > 1 and ALL_HAN.match(t)}
 
 
+def titles_and_tags(metas: Iterable[dict]) -> tuple[list[str], list[str]]:
+    """What the vocabulary reads of the pages' front matter: every title, and the tags (sorted, once each)."""
+    metas = list(metas)
+    return [str(m.get("title", "")) for m in metas], sorted({str(t) for m in metas for t in m.get("tags") or []})
+
+
 def vocabulary(glossary: list[dict], metas: Iterable[dict], cut: Callable[[str], Iterable[str]]
                ) -> tuple[list[Concept], set[str]]:
     """The concepts of the site (the glossary's, then the title pairs it lacks) and its domain words, from the
     glossary and the front matter of every page (both languages)."""
-    metas = list(metas)
-    titles = [str(m.get("title", "")) for m in metas]
-    tags = sorted({str(t) for m in metas for t in m.get("tags") or []})
+    titles, tags = titles_and_tags(metas)
     known = concepts(glossary)
     found = known + title_concepts(title_pairs(titles, cut), known)
     return found, domain_words(found, titles, cut, tags)
