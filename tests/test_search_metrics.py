@@ -90,3 +90,17 @@ def test_a_broken_query_set_is_named_with_its_line(tmp_path, text, where):
     with pytest.raises(QueryFileError) as error:
         load_set(path)
     assert str(error.value).startswith(f"{path.parent}/{where}")
+
+
+# Issue #15, requirement 7: our own query set has at least 150 queries per language, in every category it names
+MIN_QUERIES = 150
+CATEGORIES = {"term", "synonym", "abbreviation", "cross-language", "partial", "form", "hyphen-digit", "full-width",
+              "typo", "colloquial", "long", "uncovered", "syntax"}
+
+
+def test_our_own_query_set_has_enough_queries_of_every_category_in_each_language():
+    main = ROOT / "tests" / "search_queries.yml"
+    assert main in SETS
+    for lang, queries in load_set(main).items():
+        assert len(queries) >= MIN_QUERIES, f"{lang}: {len(queries)} queries in {main.name}"
+        assert CATEGORIES - {q.get("category") for q in queries} == set(), f"{lang}: categories without a query"
